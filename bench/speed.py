@@ -1,0 +1,99 @@
+"""`make bench`: speed and memory of each stage, the whole pipeline at 1k and 10k documents, and each
+step's own figures (bench/speed_<area>.py `rows()`). Prints a table; writes outputs/bench/speed.json."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import pkgutil
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from bench.corpus import ROOT, make_corpus
+
+STAGES = ("ingest", "clean", "segment", "extract", "publish", "validate")
+
+
+def _run(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one child process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"pipeline {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _params(folder: Path, jobs: int, work: Path) -> Path:
+    raw = yaml.safe_load((ROOT / "params.yaml").read_text())
+    raw["ingest"]["input_dir"] = str(folder)
+    raw["run"]["jobs"] = jobs
+    path = work / f"params-{jobs}.yaml"
+    path.write_text(yaml.safe_dump(raw))
+    return path
+
+
+def stage_rows(folder: Path, work: Path, jobs: int = 1) -> list[dict]:
+    """Each stage alone, in its own process, on the corpus in `folder`."""
+    params = _params(folder, jobs, work)
+    out = work / f"out-{folder.name}-{jobs}"
+    mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    docs = len(list(folder.iterdir()))
+    rows = []
+    total = 0.0
+    peak = 0.0
+    for stage in STAGES:
+        seconds, rss = _run(["--params", str(params), "stage", stage, "--outputs", str(out)], ROOT)
+        total += seconds
+        peak = max(peak, rss)
+        rows.append({"name": f"{folder.name} {stage}", "value": round(docs / seconds, 1), "unit": f"docs/s ({mb / seconds:.2f} MB/s, peak {rss:.0f} MB)"})
+    rows.append({"name": f"{folder.name} whole pipeline jobs={jobs}", "value": round(mb / total, 2), "unit": f"MB/s ({docs / total:.1f} docs/s, {total:.1f} s, peak {peak:.0f} MB)"})
+    return rows
+
+
+def step_rows() -> list[dict]:
+    rows = []
+    for info in pkgutil.iter_modules([str(ROOT / "bench")]):
+        if info.name.startswith("speed_"):
+            rows += importlib.import_module(f"bench.{info.name}").rows()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes for the scale runs")
+    parser.add_argument("--quick", action="store_true", help="seeds + benchmark pages only")
+    args = parser.parse_args(argv)
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        base = make_corpus(len(list((ROOT / "seeds").glob("*.txt"))) + 256, work / "corpus")
+        rows += stage_rows(base, work)
+        if not args.quick:
+            for size in (int(s) for s in args.sizes.split(",")):
+                folder = make_corpus(size, work / f"n{size}")
+                rows += stage_rows(folder, work)
+                if size == 1000:
+                    rows += stage_rows(folder, work, jobs=2)
+                shutil.rmtree(folder)
+        rows += step_rows()
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        print(f"{r['name']:<{width}}  {r['value']:>10}  {r['unit']}")
+    out = ROOT / "outputs" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(rows, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

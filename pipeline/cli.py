@@ -1,0 +1,125 @@
+"""`python -m pipeline ...`: the DVC stage runner and the step commands of CONTRACT.md."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import params as params_mod
+from pipeline.errors import FatalError
+from pipeline.params import Params
+
+STAGES = ("ingest", "clean", "segment", "extract", "publish", "validate")
+
+
+def run_stage(name: str, params: Params, outputs: Path) -> None:
+    from pipeline import runner
+
+    if name == "ingest":
+        from pipeline.stages import ingest
+
+        runner.run_map_stage(name, params, outputs, source=ingest.source(params))
+    elif name in runner.MAP_STAGES:
+        runner.run_map_stage(name, params, outputs)
+    elif name in ("publish", "validate"):
+        module = runner.stage_module(name)
+        code = module.run(params, outputs)
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
+    else:
+        raise FatalError(f"unknown stage {name!r} (stages: {', '.join(STAGES)})")
+
+
+def _params(args: argparse.Namespace) -> Params:
+    loaded = params_mod.load(args.params)
+    if getattr(args, "input", None):
+        loaded = dataclasses.replace(loaded, ingest=dataclasses.replace(loaded.ingest, input_dir=args.input))
+    if getattr(args, "jobs", None):
+        loaded = dataclasses.replace(loaded, run=dataclasses.replace(loaded.run, jobs=args.jobs))
+    return loaded
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    run_stage(args.name, _params(args), Path(args.outputs))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    params = _params(args)
+    for name in STAGES:
+        if name == "validate" and args.no_validate:
+            continue
+        run_stage(name, params, Path(args.out))
+    return 0
+
+
+def cmd_body(args: argparse.Namespace) -> int:
+    from pipeline.steps import process_files
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise FatalError(f"no such file: {missing[0]}")
+    for path, doc in zip(args.files, process_files([Path(f) for f in args.files], _params(args), upto="segment")):
+        if not doc.ok:
+            print(f"{path}: {doc.error}", file=sys.stderr)
+        (out / f"{Path(path).stem}.txt").write_text(doc.text, encoding="utf-8")
+    return 0
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    from pipeline.cite.cli import main as refs_main
+
+    return refs_main(sys.stdin, sys.stdout)
+
+
+def cmd_numbers(args: argparse.Namespace) -> int:
+    from pipeline.numbers.cli import main as numbers_main
+
+    return numbers_main(sys.stdin, sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description="Raw documents in, clean validated Parquet out.")
+    parser.add_argument("--params", default="params.yaml", help="params file (default: params.yaml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("stage", help="run one DVC stage (what dvc.yaml calls)")
+    p.add_argument("name", choices=STAGES)
+    p.add_argument("--outputs", default="outputs", help="outputs folder (default: outputs)")
+    p.set_defaults(fn=cmd_stage)
+
+    p = sub.add_parser("run", help="run the whole pipeline outside DVC on any folder")
+    p.add_argument("--input", help="input folder (default: ingest.input_dir)")
+    p.add_argument("--out", default="outputs", help="outputs folder (default: outputs)")
+    p.add_argument("--jobs", type=int, help="worker processes (default: run.jobs)")
+    p.add_argument("--no-validate", action="store_true", help="skip the validate stage")
+    p.set_defaults(fn=cmd_run)
+
+    p = sub.add_parser("body", help="write the article body of each input to DIR/<stem>.txt")
+    p.add_argument("--out", required=True, help="folder for the .txt bodies")
+    p.add_argument("files", nargs="+", help=".txt, .html or .pdf inputs")
+    p.set_defaults(fn=cmd_body)
+
+    p = sub.add_parser("refs", help="parse reference strings: JSONL {id, raw} on stdin -> {id, fields} on stdout")
+    p.set_defaults(fn=cmd_refs)
+
+    p = sub.add_parser("numbers", help="numeric mentions: JSONL {id, text} on stdin -> {id, numbers} on stdout")
+    p.set_defaults(fn=cmd_numbers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.fn(args)
+    except FatalError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,149 @@
+"""Runs one stage: stream the previous stage's Docs in batches, apply `process` per Doc, write parts.
+
+A stage module has NAME, INPUT, `process(doc, params, context) -> Doc` and optionally
+`prepare(batches, params) -> context` for a corpus-level pre-pass. A Doc that already failed passes
+through untouched; a Doc that fails here gets `error`/`error_stage` and flows on to publish.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import multiprocessing
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from pipeline import schema
+from pipeline.doc import Doc
+from pipeline.errors import DocError, FatalError
+from pipeline.io import PartWriter, doc_to_record, read_docs
+from pipeline.params import Params
+
+MAP_STAGES = ("ingest", "clean", "segment", "extract")
+
+
+def interim(outputs: Path, name: str) -> Path:
+    return outputs / "interim" / name
+
+
+def stage_module(name: str) -> ModuleType:
+    try:
+        return importlib.import_module(f"pipeline.stages.{name}")
+    except ModuleNotFoundError as exc:
+        raise FatalError(f"unknown stage {name!r}") from exc
+
+
+class _Timeout(DocError):
+    pass
+
+
+def _on_alarm(seconds: float, signum: int, frame: Any) -> None:
+    raise _Timeout(f"took longer than the time limit (ingest.max_seconds={seconds:g})")
+
+
+def apply(stage: str, params: Params, context: Any, doc: Doc) -> Doc:
+    """Run one stage on one Doc, turning its failure into a recorded error instead of a crash."""
+    if not doc.ok:
+        return doc
+    module = stage_module(stage)
+    limit = params.ingest.max_seconds
+    timed = limit > 0 and threading.current_thread() is threading.main_thread()
+    if timed:
+        signal.signal(signal.SIGALRM, functools.partial(_on_alarm, limit))
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return module.process(doc, params, context)
+    except DocError as exc:
+        doc.error, doc.error_stage = str(exc) or type(exc).__name__, module.NAME
+    except RecursionError:
+        doc.error, doc.error_stage = "input too deeply nested to process", module.NAME
+    except Exception as exc:  # noqa: BLE001 - a bug met on one document must not lose the others
+        doc.error, doc.error_stage = f"internal error ({type(exc).__name__}: {exc})".splitlines()[0][:500], module.NAME
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    return doc
+
+
+_WORKER: tuple[str, Params, Any] | None = None
+
+
+def _init_worker(stage: str, params: Params, context: Any) -> None:
+    global _WORKER
+    _WORKER = (stage, params, context)
+
+
+def _apply_in_worker(doc: Doc) -> Doc:
+    return apply(*_WORKER, doc)
+
+
+class Mapper:
+    """Maps `apply` over a batch in order: in-process, on a process pool, or on a Dask cluster.
+
+    The stage's params and context reach each worker once (pool initializer, Dask scatter), not per Doc.
+    """
+
+    def __init__(self, stage: str, params: Params, context: Any) -> None:
+        self.stage, self.params, self.context = stage, params, context
+        self.pool = None
+        self.client = None
+        if params.run.engine == "dask":
+            from pipeline.engine_dask import connect  # imported only when asked for: Dask is heavy
+
+            self.client = connect(params)
+            self.context = self.client.scatter(context, broadcast=True) if context is not None else None
+        elif params.run.engine != "local":
+            raise FatalError(f"params.yaml: run.engine must be 'local' or 'dask', got {params.run.engine!r}")
+        elif params.run.jobs > 1:
+            self.pool = multiprocessing.get_context("fork").Pool(params.run.jobs, _init_worker, (stage, params, context))
+
+    def __call__(self, batch: list[Doc]) -> list[Doc]:
+        if self.client is not None:
+            futures = self.client.map(apply, [self.stage] * len(batch), params=self.params, context=self.context, doc=batch, pure=False)
+            return self.client.gather(futures)
+        if self.pool is not None:
+            return self.pool.map(_apply_in_worker, batch, chunksize=max(1, len(batch) // (4 * self.params.run.jobs)))
+        return [apply(self.stage, self.params, self.context, doc) for doc in batch]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+        if self.client is not None:
+            cluster = self.client.cluster  # None when connected to a scheduler we did not start
+            self.client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[], Iterator[list[Doc]]] | None = None) -> dict[str, int]:
+    """Run a per-document stage; returns counts for its summary line."""
+    module = stage_module(name)
+    if source is None:
+        src = interim(outputs, module.INPUT)
+        if not src.is_dir():
+            raise FatalError(f"stage {name}: input {src} is missing; run stage {module.INPUT} first")
+        source = functools.partial(read_docs, src)
+    context = module.prepare(source, params) if hasattr(module, "prepare") else None
+    writer = PartWriter(interim(outputs, name), schema.DOC)
+    mapper = Mapper(name, params, context)
+    counts = {"documents": 0, "errors": 0}
+    started = time.perf_counter()
+    try:
+        for batch in source():
+            done = mapper(batch)
+            counts["documents"] += len(done)
+            counts["errors"] += sum(1 for d in done if d.error_stage == name)
+            writer.write([doc_to_record(d) for d in done])
+    finally:
+        mapper.close()
+    if writer.count == 0:
+        writer.write([])
+    print(f"{name}: {counts['documents']} documents, {counts['errors']} new errors, {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    return counts

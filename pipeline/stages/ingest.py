@@ -1,0 +1,86 @@
+"""ingest: list the input folder, read bytes, decode or lay out, give each file one Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pipeline.doc import Doc, doc_id_of
+from pipeline.errors import DocError, FatalError
+from pipeline.ingest.decode import decode, normalise_newlines
+from pipeline.ingest.html import render_html
+from pipeline.io import list_inputs
+from pipeline.params import Params
+
+NAME = "ingest"
+INPUT = None
+FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def source_path(path: Path, input_dir: Path) -> str:
+    """Path relative to the working directory (the repo root), else `<input folder>/<relative path>`."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return (Path(input_dir.name) / absolute.relative_to(input_dir.absolute())).as_posix()
+
+
+def source(params: Params) -> Callable[[], Iterator[list[Doc]]]:
+    """Batches of not-yet-read Docs, one per input file, in sorted path order."""
+    folder = Path(params.ingest.input_dir)
+    if not folder.is_dir():
+        raise FatalError(f"params.yaml: ingest.input_dir {folder} is not a folder")
+    paths = list_inputs(folder, params.ingest.extensions)
+
+    def batches() -> Iterator[list[Doc]]:
+        size = params.run.batch_size
+        for i in range(0, len(paths), size):
+            yield [Doc(doc_id="", source_path=source_path(p, folder), format=FORMATS.get(p.suffix.lower(), "txt")) for p in paths[i : i + size]]
+
+    return batches
+
+
+def _read(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DocError(f"file is {size} bytes, over the limit ingest.max_bytes={limit}")
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise DocError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, str]:
+    """Where each source_path is on disk (inputs outside the repo have a shortened source_path)."""
+    folder = Path(params.ingest.input_dir)
+    return {source_path(p, folder): str(p) for p in list_inputs(folder, params.ingest.extensions)}
+
+
+def process(doc: Doc, params: Params, context: dict[str, str]) -> Doc:
+    path = Path(context[doc.source_path])
+    # a file that cannot even be read still needs a stable id: derive it from its path instead
+    doc.doc_id = doc_id_of(doc.source_path.encode("utf-8"))
+    data = _read(path, params.ingest.max_bytes)
+    doc.doc_id = doc_id_of(data)
+    if not data:
+        raise DocError("empty file (0 bytes)")
+    if doc.format == "pdf":
+        from pipeline.pdf import read_pdf  # pdfminer is imported only when a PDF arrives
+
+        result = read_pdf(data, max_pages=params.ingest.max_pages, min_text_chars=params.ingest.min_text_chars)
+        doc.encoding = "pdf"
+        doc.raw = normalise_newlines(result.text)
+        doc.hints = list(result.hints)
+        doc.pages = result.pages
+        for flag in result.flags:
+            doc.flag(flag)
+        doc.title, doc.authors, doc.published = result.title, list(result.authors or []), result.published
+        return doc
+    text, doc.encoding = decode(data)
+    text = normalise_newlines(text)
+    if doc.format == "html":
+        text, doc.hints = render_html(text)
+    doc.raw = text
+    return doc

@@ -1,0 +1,24 @@
+"""The stage chain on a few files in memory, for the step commands and for tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.doc import Doc
+from pipeline.params import Params
+from pipeline.runner import MAP_STAGES, apply, stage_module
+from pipeline.stages.ingest import FORMATS, source_path
+
+
+def process_files(paths: list[Path], params: Params, upto: str = "extract") -> list[Doc]:
+    """Run ingest..`upto` on the given files in one process; corpus pre-passes see just these files."""
+    context = {source_path(p, p.parent): str(p) for p in paths}
+    docs = [Doc(doc_id="", source_path=source_path(p, p.parent), format=FORMATS.get(p.suffix.lower(), "txt")) for p in paths]
+    for name in MAP_STAGES[: MAP_STAGES.index(upto) + 1]:
+        module = stage_module(name)
+        if name == "ingest":
+            ctx = context
+        else:
+            ctx = module.prepare(lambda: iter([docs]), params) if hasattr(module, "prepare") else None
+        docs = [apply(name, params, ctx, d) for d in docs]
+    return docs
