@@ -60,6 +60,25 @@ def stage_rows(folder: Path, work: Path, jobs: int = 1) -> list[dict]:
     return rows
 
 
+def incremental_rows(folder: Path, work: Path) -> list[dict]:
+    """Full run on the corpus, then one document edited: the re-run reuses the other Docs."""
+    params = _params(folder, 1, work)
+    out = work / f"incr-{folder.name}"
+    full, _ = _run(["--params", str(params), "run", "--out", str(out)], ROOT)
+    first = sorted(folder.iterdir())[0]
+    first.write_bytes(first.read_bytes() + b"\nEdited.\n")
+    again, _ = _run(["--params", str(params), "run", "--out", str(out)], ROOT)
+    return [{"name": f"re-run after editing 1 of {len(list(folder.iterdir()))}", "value": round(again, 2), "unit": f"s ({100 * again / full:.1f} % of the full run, {full:.1f} s)"}]
+
+
+def noop_repro_rows() -> list[dict]:
+    dvc = str(Path(sys.executable).with_name("dvc"))
+    subprocess.run([dvc, "repro", "-q"], cwd=ROOT, check=True, capture_output=True)
+    started = time.perf_counter()
+    subprocess.run([dvc, "repro", "-q"], cwd=ROOT, check=True, capture_output=True)
+    return [{"name": "no-op dvc repro", "value": round(time.perf_counter() - started, 2), "unit": "s"}]
+
+
 def step_rows() -> list[dict]:
     rows = []
     for info in pkgutil.iter_modules([str(ROOT / "bench")]):
@@ -84,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows += stage_rows(folder, work)
                 if size == 1000:
                     rows += stage_rows(folder, work, jobs=2)
+                    rows += incremental_rows(folder, work)
                 shutil.rmtree(folder)
+            rows += noop_repro_rows()
         rows += step_rows()
     width = max(len(r["name"]) for r in rows)
     for r in rows:

@@ -99,6 +99,8 @@ class Doc:
     # a failed document keeps flowing so that publish can record it
     error: str | None = None
     error_stage: str | None = None
+    # content key of this Doc after the last stage: inputs + params + code, for incremental runs
+    key: str = ""
 
     @property
     def ok(self) -> bool:

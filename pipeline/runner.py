@@ -12,6 +12,7 @@ import importlib
 import multiprocessing
 import signal
 import sys
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pipeline import schema
+from pipeline import cache, progress, schema
 from pipeline.doc import Doc
 from pipeline.errors import DocError, FatalError
 from pipeline.io import PartWriter, doc_to_record, read_docs
@@ -123,7 +124,7 @@ class Mapper:
 
 
 def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[], Iterator[list[Doc]]] | None = None) -> dict[str, int]:
-    """Run a per-document stage; returns counts for its summary line."""
+    """Run a per-document stage, reusing unchanged Docs from its previous output; returns counts."""
     module = stage_module(name)
     if source is None:
         src = interim(outputs, module.INPUT)
@@ -131,19 +132,40 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
             raise FatalError(f"stage {name}: input {src} is missing; run stage {module.INPUT} first")
         source = functools.partial(read_docs, src)
     context = module.prepare(source, params) if hasattr(module, "prepare") else None
-    writer = PartWriter(interim(outputs, name), schema.DOC)
+    target = interim(outputs, name)
+    previous_dir = target.with_name(f"{name}.previous")
+    shutil.rmtree(previous_dir, ignore_errors=True)
+    if target.is_dir():
+        target.rename(previous_dir)
+    previous = cache.Previous(previous_dir)
+    salt = cache.stage_salt(name, params, module, context)
+    writer = PartWriter(target, schema.DOC)
     mapper = Mapper(name, params, context)
-    counts = {"documents": 0, "errors": 0}
+    counts = {"documents": 0, "errors": 0, "reused": 0}
     started = time.perf_counter()
     try:
-        for batch in source():
-            done = mapper(batch)
-            counts["documents"] += len(done)
-            counts["errors"] += sum(1 for d in done if d.error_stage == name)
-            writer.write([doc_to_record(d) for d in done])
+        for batch in progress.track(source(), name, size=len):
+            keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
+            reused = previous.records([k for k in keys if k in previous])
+            todo = [doc for doc, key in zip(batch, keys) if key not in reused]
+            done = iter(mapper(todo))
+            records = []
+            for doc, key in zip(batch, keys):
+                if key in reused:
+                    records.append(reused[key])
+                    continue
+                doc = next(done)
+                doc.key = key
+                counts["errors"] += doc.error_stage == name
+                records.append(doc_to_record(doc))
+            counts["documents"] += len(batch)
+            counts["reused"] += len(reused)
+            writer.write(records)
     finally:
         mapper.close()
+        shutil.rmtree(previous_dir, ignore_errors=True)
     if writer.count == 0:
         writer.write([])
-    print(f"{name}: {counts['documents']} documents, {counts['errors']} new errors, {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"{name}: {counts['documents']} documents ({counts['reused']} unchanged, reused), {counts['errors']} new errors, {seconds:.2f} s", file=sys.stderr)
     return counts

@@ -115,5 +115,6 @@ DOC = pa.schema(
         pa.field("numbers", pa.list_(_NUMBER)),
         pa.field("error", STR),
         pa.field("error_stage", STR),
+        pa.field("key", STR),
     ]
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,5 +83,19 @@ def process(doc: Doc, params: Params, context: dict[str, str]) -> Doc:
     text = normalise_newlines(text)
     if doc.format == "html":
         text, doc.hints = render_html(text)
+        if not text.strip():
+            raise DocError("no visible text in the HTML (only scripts, styles or markup)")
+    elif not text.strip():
+        raise DocError("no text: the file holds only whitespace")
     doc.raw = text
     return doc
+
+
+def context_key(doc: Doc, context: dict[str, str]) -> str:
+    """The file's content hash, so an unchanged file is not read and parsed again on the next run."""
+    path = Path(context[doc.source_path])
+    try:
+        with path.open("rb") as handle:
+            return f"{doc.source_path}\0{hashlib.sha256(handle.read()).hexdigest()}"
+    except OSError:
+        return f"unreadable:{doc.source_path}"

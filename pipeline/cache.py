@@ -1,0 +1,80 @@
+"""Incremental runs: a Doc whose inputs, stage params and code are unchanged is not processed again.
+
+Each stage gives every Doc a `key` = hash(previous key, stage name, params section, code version,
+context key). The stage's previous output folder (kept by DVC with `persist: true`) is the cache: a
+new Doc whose key is found there is copied from it instead of being processed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from pipeline import schema
+from pipeline.doc import Doc
+from pipeline.params import Params
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of every file of the package: any code or model change invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stage_salt(name: str, params: Params, module: ModuleType, context: Any) -> str:
+    section = dataclasses.asdict(getattr(params, name)) if hasattr(params, name) else {}
+    if name == "ingest":
+        section.pop("input_dir", None)  # where the folder is does not change what a file becomes
+    parts = [name, json.dumps(section, sort_keys=True, default=str), code_version()]
+    if context is not None and not hasattr(module, "context_key"):
+        parts.append(hashlib.sha256(pickle.dumps(context)).hexdigest())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def doc_key(doc: Doc, salt: str, module: ModuleType, context: Any) -> str:
+    extra = module.context_key(doc, context) if hasattr(module, "context_key") else ""
+    return hashlib.sha256(f"{doc.key}\0{salt}\0{extra}".encode()).hexdigest()[:32]
+
+
+class Previous:
+    """The stage's previous output, indexed by key; reads a part only when one of its rows is reused."""
+
+    def __init__(self, folder: Path) -> None:
+        self.where: dict[str, tuple[Path, int]] = {}
+        for part in sorted(folder.glob("part-*.parquet")):
+            try:
+                keys = pq.read_table(part, columns=["key", "error"]).to_pylist()
+            except (OSError, ValueError, KeyError):
+                continue  # an unreadable or old-schema part is simply not reused
+            for row, record in enumerate(keys):
+                if record["key"] and record["error"] is None:
+                    self.where.setdefault(record["key"], (part, row))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.where
+
+    def records(self, keys: list[str]) -> dict[str, dict]:
+        by_part: dict[Path, list[tuple[int, str]]] = {}
+        for key in keys:
+            part, row = self.where[key]
+            by_part.setdefault(part, []).append((row, key))
+        found: dict[str, dict] = {}
+        for part, rows in by_part.items():
+            table = pq.read_table(part, schema=schema.DOC).take([r for r, _ in rows])
+            found.update({key: rec for (_, key), rec in zip(rows, table.to_pylist())})
+        return found
