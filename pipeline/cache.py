@@ -18,8 +18,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from pipeline import schema
 from pipeline.doc import Doc
+from pipeline.io import read_part
 from pipeline.params import Params
 
 PACKAGE = Path(__file__).resolve().parent
@@ -58,7 +58,7 @@ class Previous:
         self.where: dict[str, tuple[Path, int]] = {}
         for part in sorted(folder.glob("part-*.parquet")):
             try:
-                keys = pq.read_table(part, columns=["key", "error"]).to_pylist()
+                keys = pq.ParquetFile(part).read(columns=["key", "error"]).to_pylist()
             except (OSError, ValueError, KeyError):
                 continue  # an unreadable or old-schema part is simply not reused
             for row, record in enumerate(keys):
@@ -75,6 +75,6 @@ class Previous:
             by_part.setdefault(part, []).append((row, key))
         found: dict[str, dict] = {}
         for part, rows in by_part.items():
-            table = pq.read_table(part, schema=schema.DOC).take([r for r, _ in rows])
+            table = read_part(part).take([r for r, _ in rows])
             found.update({key: rec for (_, key), rec in zip(rows, table.to_pylist())})
         return found

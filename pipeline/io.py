@@ -67,8 +67,15 @@ class PartWriter:
         self.count += 1
 
 
+def read_part(part: Path) -> pa.Table:
+    """One interim part file. ParquetFile, not read_table: read_table imports pyarrow.dataset (~1 s)."""
+    table = pq.ParquetFile(part).read()
+    if not table.schema.equals(schema.DOC):
+        raise ValueError(f"{part}: schema differs from the interim Doc schema")
+    return table
+
+
 def read_docs(folder: Path) -> Iterator[list[Doc]]:
     """Batches of Docs from a stage's part files, in order."""
     for part in sorted(folder.glob("part-*.parquet")):
-        table = pq.read_table(part, schema=schema.DOC)
-        yield [doc_from_record(r) for r in table.to_pylist()]
+        yield [doc_from_record(r) for r in read_part(part).to_pylist()]
