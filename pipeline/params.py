@@ -35,17 +35,26 @@ class IngestParams:
 @dataclass(frozen=True)
 class CleanParams:
     enabled_fixes: tuple[str, ...] = ()  # empty = all fixes on
+    max_passes: int = 4  # a repaired line is re-run until stable (idempotence); bound for safety
+    marker_max_digits: int = 3  # "^{14}" -> "¹⁴" only for note numbers up to 999, not math
+    markdown_escape_chars: str = "`*_[]#<>|~"  # chars an HTML-to-Markdown converter backslash-escapes
+    emphasis_underscore: bool = True  # also strip _x_ / __x__ (converters write both * and _)
 
 
 @dataclass(frozen=True)
 class SegmentParams:
     min_body_chars: int = 0
+    soft_hint_weight: float = 0.5  # HTML markup hints move the line score this far towards their side
+    site_min_shared: int = 3  # distinct lines two pages must share to count as one site template
 
 
 @dataclass(frozen=True)
 class ExtractParams:
     numbers: bool = True
     citations: bool = True
+    cite_marker_max_gap: int = 10  # a weak marker (`purpose. 6 In`) may skip at most this many notes
+    cite_short_title_overlap: float = 0.75  # share of a short title's words the full title must hold
+    cite_short_form_chars: int = 120  # a note this short with no date/url/outlet may be a short form
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,23 @@ class PublishParams:
 
 @dataclass(frozen=True)
 class ValidateParams:
-    fail_on_error: bool = True
+    fail_on_error: bool = True  # false: error-level failures are reported but the stage still exits 0
+    examples: int = 10  # failing values named per expectation: enough to find them, short enough to read
+    min_line_chars: int = 20  # shorter chrome/footnote lines ("Share", "1") may recur in a body legitimately
+    year_min: int = 1000  # years outside [year_min, year_max] are misreads (ids, page counts), not dates
+    year_max: int = 2100
+    doc_min_words: int = 50  # a shorter body usually means segmentation dropped the article (warning)
+    title_min_share: float = 0.8  # most articles state a title; fewer found means the title step broke (warning)
+    percent_max: float = 1000.0  # larger percentages are usually two numbers read as one (warning)
+    max_note: int = 999  # note numbers beyond clean.marker_max_digits are misread markers
+    corpus_chrome_share_min: float = 0.0  # share of page characters labelled chrome, corpus-wide
+    corpus_chrome_share_max: float = 0.8  # more means body text is being thrown away as chrome
+    corpus_median_words_min: int = 100  # median body length per document, in words
+    corpus_median_words_max: int = 20000
+    corpus_numbers_per_kwords_min: float = 1.0  # policy texts always carry some dates and figures
+    corpus_numbers_per_kwords_max: float = 150.0  # more means chrome digits or ids leak into numbers
+    corpus_notes_linked_min: float = 0.5  # share of notes with at least one in-text marker linked
+    corpus_error_share_max: float = 0.5  # share of inputs that ended in errors.parquet
 
 
 @dataclass(frozen=True)
