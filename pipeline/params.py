@@ -73,6 +73,7 @@ class ValidateParams:
     title_min_share: float = 0.8  # most articles state a title; fewer found means the title step broke (warning)
     percent_max: float = 1000.0  # larger percentages are usually two numbers read as one (warning)
     max_note: int = 999  # note numbers beyond clean.marker_max_digits are misread markers
+    doc_notes_linked_min: float = 0.5  # a document whose notes mostly lack in-text markers lost them (warning)
     corpus_chrome_share_min: float = 0.0  # share of page characters labelled chrome, corpus-wide
     corpus_chrome_share_max: float = 0.8  # more means body text is being thrown away as chrome
     corpus_median_words_min: int = 100  # median body length per document, in words

@@ -12,9 +12,14 @@ INPUT = "segment"
 
 
 def process(doc: Doc, params: Params, context: object) -> Doc:
+    notes: set[int] = set()
     if params.extract.citations:
-        doc.citations = extract_citations(doc)
+        doc.citations, flags = extract_citations(doc, params.extract)
+        for flag in flags:
+            doc.flag(flag)
+        notes = {c.note for c in doc.citations}
     if params.extract.numbers:
-        markers = [(start, end) for start, end, _ in find_markers(doc.text)]
-        doc.numbers = extract_numbers(doc.text, exclude=markers)
+        # footnote markers (`consensus.7`, `¹³`) are not numeric mentions: numbers skips their spans
+        markers = find_markers(doc.text, notes, params.extract.cite_marker_max_gap) if notes else []
+        doc.numbers = extract_numbers(doc.text, exclude=[(start, end) for start, end, _ in markers])
     return doc

@@ -1,0 +1,193 @@
+"""Tokens of a reference string and the CRF features of each token (in the spirit of AnyStyle's).
+
+Tokens are whitespace-separated words, as AnyStyle labels them, so a label covers whole words and
+the punctuation glued to them. Features describe the word itself, its punctuation, simple
+dictionaries (months, name particles, publisher and container words), its place in the reference,
+whether it stands inside quotes or parentheses, and the same for its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_YEAR = re.compile(r"^\(?\[?(1[5-9]\d\d|20\d\d)[a-z]?[\])]?[.,;:]?\)?[.,;:]?$")
+_RANGE = re.compile(r"\d+\s*[-–—‐]+\s*\d+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^[A-Z][,;]?$")
+_URLISH = re.compile(r"^<?(?:https?://|www\.|doi:|urn:)|\.(?:com|org|net|edu|gov|html?|pdf)\b", re.I)
+_OPEN_QUOTES = "\"“„«"
+_CLOSE_QUOTES = "\"”»"
+_OPEN_SINGLE = "‘'"
+_CLOSE_SINGLE = "’'"
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+# Word lists stand in for AnyStyle's dictionaries: cue words that mark a field's start or kind.
+_CUES = {
+    "vol": "volume", "vols": "volume", "volume": "volume", "v": "volume", "bd": "volume", "band": "volume",
+    "no": "issue", "nr": "issue", "num": "issue", "number": "issue", "issue": "issue", "heft": "issue",
+    "pp": "pages", "p": "pages", "pages": "pages", "page": "pages", "s": "pages",
+    "ed": "editor", "eds": "editor", "edited": "editor", "editor": "editor", "editors": "editor", "hrsg": "editor",
+    "trans": "translator", "translated": "translator", "in": "in", "et": "etal", "al": "etal",
+    "press": "publisher", "university": "publisher", "verlag": "publisher", "publishers": "publisher",
+    "publishing": "publisher", "books": "publisher", "inc": "publisher", "ltd": "publisher", "co": "publisher",
+    "journal": "journal", "proceedings": "journal", "proc": "journal", "review": "journal", "quarterly": "journal",
+    "conference": "journal", "symposium": "journal", "transactions": "journal", "bulletin": "journal",
+    "retrieved": "note", "accessed": "note", "available": "note", "doi": "doi", "isbn": "isbn",
+    "thesis": "genre", "dissertation": "genre", "report": "genre", "phd": "genre",
+    "edition": "edition", "edn": "edition", "n.d": "date", "nd": "date",
+}
+
+
+def tokenize(raw: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for every whitespace-separated word of `raw`."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(raw)]
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _shape(word: str) -> str:
+    """Compressed character classes: `Smith,` -> `Xx,`, `1999).` -> `d).`."""
+    out: list[str] = []
+    for ch in word:
+        cls = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)[:8]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_features(word: str) -> dict[str, str | float]:
+    """Features of one word alone (no context)."""
+    core = _EDGE_PUNCT.sub("", word)
+    low = _strip_accents(core).lower()
+    feats: dict[str, str | float] = {
+        "w": low[:20],
+        "shape": _shape(word),
+        "p1": low[:1], "p3": low[:3], "s2": low[-2:], "s3": low[-3:],
+        "last": word[-1:] if not word[-1:].isalnum() else "_",
+        "first": word[:1] if not word[:1].isalnum() else "_",
+        "len": str(min(len(core), 12)),
+    }
+    feats["cap"] = "A" if core.isupper() and len(core) > 1 else "C" if core[:1].isupper() else "n" if core[:1].isdigit() else "l"
+    if _YEAR.match(word):
+        feats["year"] = 1.0
+    if core.isdigit():
+        feats["digits"] = str(min(len(core), 5))
+    elif any(c.isdigit() for c in core):
+        feats["hasdigit"] = 1.0
+    if _RANGE.search(word):
+        feats["range"] = 1.0
+    if _INITIALS.match(word):
+        feats["initial"] = 1.0
+    if _URLISH.search(word):
+        feats["url"] = 1.0
+    if low in MONTHS or low.rstrip(".") in MONTHS:
+        feats["month"] = 1.0
+    cue = _CUES.get(low) or _CUES.get(low.rstrip("."))
+    if cue:
+        feats["cue"] = cue
+    if word[:1] in _OPEN_QUOTES:
+        feats["oq"] = 1.0
+    if word.rstrip(".,;:")[-1:] in _CLOSE_QUOTES or word[-1:] in _CLOSE_QUOTES:
+        feats["cq"] = 1.0
+    if word[:1] in _OPEN_SINGLE:
+        feats["osq"] = 1.0
+    if word.rstrip(".,;:?!")[-1:] in _CLOSE_SINGLE:
+        feats["csq"] = 1.0
+    if "(" in word or "[" in word:
+        feats["op"] = 1.0
+    if ")" in word or "]" in word:
+        feats["cp"] = 1.0
+    return feats
+
+
+def _ends_segment(word: str, feats: dict[str, str | float]) -> bool:
+    """A word closing one of the style's period-separated parts (not an initial like `J.`)."""
+    return word.endswith((".", "?", "!", ".\"", ".”")) and "initial" not in feats and len(word) > 3
+
+
+def _segment_features(words: list[str], base: list[dict[str, str | float]]) -> list[dict[str, str]]:
+    """Per word, a summary of its whole part: share of capitalised words, year, digits, size.
+
+    Journal names are Title Case, APA titles sentence case: the part's make-up tells them apart.
+    """
+    out: list[dict[str, str]] = []
+    part: list[int] = []
+    for i, word in enumerate(words):
+        part.append(i)
+        if _ends_segment(word, base[i]) or i == len(words) - 1:
+            alpha = [j for j in part if base[j]["cap"] in ("C", "l", "A")]
+            caps = sum(base[j]["cap"] != "l" for j in alpha) / max(len(alpha), 1)
+            summary = {
+                "segcap": str(round(caps * 4)),
+                "seglen": str(min(len(part), 8) // 2),
+                "segyear": str(any("year" in base[j] for j in part)),
+                "segdig": str(sum(("digits" in base[j]) for j in part) > 0),
+                "segin": str(base[part[0]].get("cue") == "in"),
+            }
+            out.extend(summary for _ in part)
+            part = []
+    return out
+
+
+def sequence_features(words: list[str]) -> list[list[str]]:
+    """Features of every word with its place in the reference and its neighbours' features,
+    as crfsuite attribute strings (`w=press`, `year`): they cross into C faster than dicts."""
+    base = [word_features(w) for w in words]
+    segs = _segment_features(words, base)
+    n = len(words)
+    out: list[list[str]] = []
+    in_quote = in_single = in_paren = False
+    segment, seen = 0, set()
+    for i, feats in enumerate(base):
+        item = dict(feats)
+        item.update(segs[i])
+        # where the word stands in the style's period-separated sequence (author. title. container.)
+        item["seg"] = str(min(segment, 6))
+        for mark in seen:
+            item[f"after_{mark}"] = 1.0
+        item["pos"] = str(min(9, 10 * i // max(n, 1)))
+        item["idx"] = str(min(i, 6))
+        item["ridx"] = str(min(n - 1 - i, 6))
+        opens = "oq" in feats and not in_quote
+        if in_quote or opens:
+            item["inq"] = 1.0
+        in_quote = (in_quote or opens) and "cq" not in feats
+        sopens = "osq" in feats and not in_single
+        if in_single or sopens:
+            item["insq"] = 1.0
+        in_single = (in_single or sopens) and "csq" not in feats
+        if in_paren or "op" in feats:
+            item["inp"] = 1.0
+        in_paren = (in_paren or "op" in feats) and "cp" not in feats
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                nb = base[j]
+                for key in ("w", "shape", "last", "cap", "cue"):
+                    if key in nb:
+                        item[f"{off}:{key}"] = nb[key]
+                for key in ("year", "month", "initial", "oq", "cq", "osq", "csq", "url"):
+                    if key in nb:
+                        item[f"{off}:{key}"] = 1.0
+            else:
+                item[f"{off}:edge"] = 1.0
+        out.append([f"{k}={v}" if isinstance(v, str) else k for k, v in item.items()])
+        word = words[i]
+        if _ends_segment(word, feats):
+            segment += 1
+        for mark in ("year", "cq", "url", "month"):
+            if mark in feats:
+                seen.add(mark)
+        if feats.get("cue") in ("in", "editor", "pages", "volume"):
+            seen.add(str(feats["cue"]))
+    return out

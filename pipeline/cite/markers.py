@@ -1,0 +1,73 @@
+"""In-text note markers: `¹³`, `^{14}`, `[12]`, `consensus.7`, `mines¹⁰`, and the weaker `purpose. 6 In`.
+
+Strong forms (superscripts, `^{n}`, `[n]`, digits glued after punctuation) are markers on their own.
+Weak forms (a number standing alone after a sentence end, digits glued after a year's period) are
+only taken when they fit the numbering of the strong markers around them: a note number rises
+through a text, so a weak `6` between markers 5 and 7 is a marker, a `6` after marker 30 is not.
+Years, decimals, page references (`p.5`) and model names (`TB-2`, `9/11`) never match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_CARET = re.compile(r"\^\{(\d{1,3})\}|\^(\d{1,3})(?!\d)")
+_BRACKET = re.compile(r"\[(\d{1,3})\]")
+# digits glued after sentence punctuation, maybe behind a closing quote or bracket: `consensus.7`
+_GLUED = re.compile(r"(?<=[.,;:!?\"”’)\]])(\d{1,3})(?![\d])(?![.,]\d)(?![^\W\d_])")
+# a lone number between a sentence end and a capitalised word: `purpose. 6 In terms`
+_SPACED = re.compile(r"(?<=[^\W\d_][.!?]) (\d{1,3})(?= [A-Z\"“])|(?<=[^\W\d_][.!?][\"”’)]) (\d{1,3})(?= [A-Z\"“])")
+# abbreviations after which a glued number is a page, issue or figure, never a note
+_REF_WORDS = re.compile(r"(?:\b(?:p|pp|no|nos|vol|fig|art|ch|sec|para|n|v)[.:]|\d[.,:])$", re.I)
+_YEAR_DOT = re.compile(r"(?:1[5-9]\d\d|20\d\d)\.$")
+# a superscript after a unit or a digit is a power (`km²`, `10⁶`), not a note
+_POWER = re.compile(r"(?:\d|\b(?:k?m|cm|mm|ft|in|mi|sq|yd))$")
+
+
+def _strong(text: str) -> list[tuple[int, int, int]]:
+    found = []
+    for m in _SUPERSCRIPT.finditer(text):
+        if not _POWER.search(text[max(0, m.start() - 3) : m.start()]):
+            found.append((m.start(), m.end(), int(m.group().translate(_SUPER))))
+    for m in _CARET.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(1) or m.group(2))))
+    for m in _BRACKET.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(1))))
+    for m in _GLUED.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()].rstrip("\"”’)]")
+        if before[-2:-1].isalpha() or before[-2:-1] in (")", "]"):
+            if not _REF_WORDS.search(before):
+                found.append((m.start(), m.end(), int(m.group(1))))
+    return found
+
+
+def _weak(text: str) -> list[tuple[int, int, int]]:
+    found = [(m.start(1) if m.group(1) else m.start(2), m.end(), int(m.group(1) or m.group(2))) for m in _SPACED.finditer(text)]
+    for m in re.finditer(r"(?<=\.)(\d{1,3})(?= [A-Z])", text):
+        if _YEAR_DOT.search(text[max(0, m.start() - 5) : m.start()]):
+            found.append((m.start(), m.end(), int(m.group(1))))  # `since 2014.8 Further`
+    return found
+
+
+def find_markers(text: str, notes: Collection[int] | None = None, max_gap: int = 10) -> list[tuple[int, int, int]]:
+    """(start, end, note) of every in-text marker of `text`, in text order.
+
+    `notes`, when given, are the note numbers the document has: anything else is not a marker.
+    `max_gap` bounds how far a weak marker's number may jump past the previous marker's.
+    """
+    known = set(notes) if notes is not None else None
+    strong = sorted(s for s in _strong(text) if s[2] > 0 and (known is None or s[2] in known))
+    taken = {s[0] for s in strong}
+    weak = sorted(w for w in _weak(text) if w[0] not in taken and w[2] > 0 and (known is None or w[2] in known))
+    accepted = list(strong)
+    if not strong and known is None:
+        return accepted  # with no numbering to fit, a lone `. 6 In` is more likely a number
+    for start, end, note in weak:
+        prev = max((s[2] for s in accepted if s[0] < start), default=0)
+        nxt = min((s[2] for s in strong if s[0] > start), default=prev + max_gap + 1)
+        if prev < note < nxt and note - prev <= max_gap:
+            accepted.append((start, end, note))
+    return sorted(accepted)
