@@ -84,6 +84,10 @@ def _apply_in_worker(doc: Doc) -> Doc:
     return apply(*_WORKER, doc)
 
 
+def _apply_on_dask(doc: Doc, stage: str, params: Params, context: Any) -> Doc:
+    return apply(stage, params, context, doc)
+
+
 class Mapper:
     """Maps `apply` over a batch in order: in-process, on a process pool, or on a Dask cluster.
 
@@ -98,7 +102,8 @@ class Mapper:
             from pipeline.engine_dask import connect  # imported only when asked for: Dask is heavy
 
             self.client = connect(params)
-            self.context = self.client.scatter(context, broadcast=True) if context is not None else None
+            # wrapped in a list: scatter would split a dict context into one future per key
+            self.context = self.client.scatter([context], broadcast=True)[0] if context is not None else None
         elif params.run.engine != "local":
             raise FatalError(f"params.yaml: run.engine must be 'local' or 'dask', got {params.run.engine!r}")
         elif params.run.jobs > 1:
@@ -106,7 +111,7 @@ class Mapper:
 
     def __call__(self, batch: list[Doc]) -> list[Doc]:
         if self.client is not None:
-            futures = self.client.map(apply, [self.stage] * len(batch), params=self.params, context=self.context, doc=batch, pure=False)
+            futures = self.client.map(_apply_on_dask, batch, stage=self.stage, params=self.params, context=self.context, pure=False)
             return self.client.gather(futures)
         if self.pool is not None:
             return self.pool.map(_apply_in_worker, batch, chunksize=max(1, len(batch) // (4 * self.params.run.jobs)))
