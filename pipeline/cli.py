@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline import params as params_mod
 from pipeline.errors import FatalError
 from pipeline.params import Params
 
-STAGES = ("ingest", "clean", "segment", "extract", "publish", "validate")
+STAGES = ("ingest", "clean", "segment", "extract", "publish", "validate", "report")
 
 
 def run_stage(name: str, params: Params, outputs: Path) -> None:
@@ -24,7 +26,7 @@ def run_stage(name: str, params: Params, outputs: Path) -> None:
         runner.run_map_stage(name, params, outputs, source=ingest.source(params))
     elif name in runner.MAP_STAGES:
         runner.run_map_stage(name, params, outputs)
-    elif name in ("publish", "validate"):
+    elif name in ("publish", "validate", "report"):
         module = runner.stage_module(name)
         code = module.run(params, outputs)
         if isinstance(code, int) and code:
@@ -83,8 +85,37 @@ def cmd_numbers(args: argparse.Namespace) -> int:
     return numbers_main(sys.stdin, sys.stdout)
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from pipeline.inspect import load, show
+
+    doc, live = load(args.doc, Path(args.outputs), lambda: _params(args))
+    # auto: colours on a terminal, plain text when piped (rich decides); always/never override it
+    force = {"auto": None, "always": True, "never": False}[args.color]
+    show(doc, Console(force_terminal=force, no_color=args.color == "never", highlight=False), live=live)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    outputs = Path(args.outputs)
+    out = Path(args.out) if args.out else outputs / "report"
+    written = write_report(outputs, out)
+    print(f"report: {written['documents']} documents, {written['errors']} errors -> {out / 'index.html'}", file=sys.stderr)
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line (no usage block) and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description="Raw documents in, clean validated Parquet out.")
+    parser = _Parser(prog="python -m pipeline", description="Raw documents in, clean validated Parquet out.")
     parser.add_argument("--params", default="params.yaml", help="params file (default: params.yaml)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -110,12 +141,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("numbers", help="numeric mentions: JSONL {id, text} on stdin -> {id, numbers} on stdout")
     p.set_defaults(fn=cmd_numbers)
+
+    p = sub.add_parser("inspect", help="one document: page lines with label and reason, body, citations, numbers")
+    p.add_argument("doc", metavar="DOC", help="a doc_id (or a unique prefix), a source_path, or an input file")
+    p.add_argument("--outputs", default="outputs", help="outputs folder to read (default: outputs)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colours: auto (terminal only), always, never")
+    p.set_defaults(fn=cmd_inspect)
+
+    p = sub.add_parser("report", help="write the static HTML report (index.html + one page per document)")
+    p.add_argument("--outputs", default="outputs", help="outputs folder to read (default: outputs)")
+    p.add_argument("--out", help="report folder (default: OUTPUTS/report)")
+    p.set_defaults(fn=cmd_report)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a bad argument (2, already reported in one line)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return args.fn(args)
     except FatalError as exc:
@@ -123,3 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `inspect DOC | head` closed the pipe: stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # disk full, permission denied...: the OS's one-line reason, not a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
