@@ -10,15 +10,17 @@ from __future__ import annotations
 import functools
 import importlib
 import multiprocessing
+import shutil
 import signal
 import sys
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import pyarrow.parquet as pq
 
 from pipeline import cache, progress, schema
 from pipeline.doc import Doc
@@ -128,6 +130,16 @@ class Mapper:
                 cluster.close()
 
 
+def _count(source: Callable[[], Iterator[list[Doc]]], module: ModuleType) -> int | None:
+    """Documents the stage will see, for the progress bar's end; read from Parquet footers only."""
+    if not progress.wanted():
+        return None
+    src = getattr(source, "args", (None,))[0]
+    if isinstance(src, Path):
+        return sum(pq.ParquetFile(p).metadata.num_rows for p in src.glob("part-*.parquet"))
+    return None
+
+
 def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[], Iterator[list[Doc]]] | None = None) -> dict[str, int]:
     """Run a per-document stage, reusing unchanged Docs from its previous output; returns counts."""
     module = stage_module(name)
@@ -149,7 +161,7 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
     counts = {"documents": 0, "errors": 0, "reused": 0}
     started = time.perf_counter()
     try:
-        for batch in progress.track(source(), name, size=len):
+        for batch in progress.track(source(), name, total=_count(source, module), size=len):
             keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
             reused = previous.records([k for k in keys if k in previous])
             todo = [doc for doc, key in zip(batch, keys) if key not in reused]

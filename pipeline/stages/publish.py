@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class Writers:
 
 
 def run(params: Params, outputs: Path) -> dict:
+    started = time.perf_counter()
     writers = Writers(outputs)
     counts: Counter[str] = Counter()
     seen: dict[str, str] = {}
@@ -103,5 +105,6 @@ def run(params: Params, outputs: Path) -> dict:
     summary = {"counts": dict(sorted(counts.items()))}
     (interim(outputs, NAME)).mkdir(parents=True, exist_ok=True)
     (interim(outputs, NAME) / "counts.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
-    print(f"publish: {counts['documents']} documents, {counts['errors']} errors", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"publish: {counts['documents']} documents, {counts['errors']} errors, {seconds:.2f} s", file=sys.stderr)
     return summary
