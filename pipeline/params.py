@@ -75,12 +75,12 @@ class ValidateParams:
     max_note: int = 999  # note numbers beyond clean.marker_max_digits are misread markers
     doc_notes_linked_min: float = 0.5  # a document whose notes mostly lack in-text markers lost them (warning)
     corpus_chrome_share_min: float = 0.0  # share of page characters labelled chrome, corpus-wide
-    corpus_chrome_share_max: float = 0.8  # more means body text is being thrown away as chrome
-    corpus_median_words_min: int = 100  # median body length per document, in words
+    corpus_chrome_share_max: float = 0.6  # more means body text is thrown away (seeds 0.12, web pages 0.28)
+    corpus_median_words_min: int = 200  # median body length per document, in words (seeds 1098)
     corpus_median_words_max: int = 20000
-    corpus_numbers_per_kwords_min: float = 1.0  # policy texts always carry some dates and figures
-    corpus_numbers_per_kwords_max: float = 150.0  # more means chrome digits or ids leak into numbers
-    corpus_notes_linked_min: float = 0.5  # share of notes with at least one in-text marker linked
+    corpus_numbers_per_kwords_min: float = 3.0  # policy texts always carry dates and figures (seeds 12.9)
+    corpus_numbers_per_kwords_max: float = 60.0  # more means chrome digits or ids leak into numbers
+    corpus_notes_linked_min: float = 0.4  # share of notes with an in-text marker linked (seeds 0.67)
     corpus_error_share_max: float = 0.5  # share of inputs that ended in errors.parquet
 
 
