@@ -29,7 +29,7 @@ def read_pdf(data: bytes, max_pages: int, min_text_chars: int) -> PdfResult:
     doc = source.open_document(data)
     count = source.page_count(doc)
     if count > max_pages:
-        raise DocError(f"too many pages: {count} pages, the limit is {max_pages}")
+        raise DocError(f"too many pages: {count} pages, over the limit ingest.max_pages={max_pages}")
     raw: list[list[Line]] = []
     heights: dict[int, float] = {}
     for number, page in enumerate(source.layouts(doc, max_pages), 1):

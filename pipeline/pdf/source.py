@@ -63,7 +63,7 @@ def layouts(doc: PDFDocument, max_pages: int) -> Iterator[LTPage]:
     try:
         for number, page in enumerate(PDFPage.create_pages(doc), 1):
             if number > max_pages:
-                raise DocError(f"too many pages: more than the limit of {max_pages}")
+                raise DocError(f"too many pages: more than the limit ingest.max_pages={max_pages}")
             interpreter.process_page(page)
             yield device.get_result()
     except BROKEN as err:

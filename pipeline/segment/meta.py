@@ -1,0 +1,124 @@
+"""Article metadata from the labelled page: title, authors, date and site.
+
+Everything is looked for in the article's own header (the lines just above the body and right
+after the title), never in teasers, related-article lists or comments further down: a date or
+name there belongs to another article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.segment.dates import find_date
+from pipeline.segment.lines import Line
+from pipeline.segment.words import BOILER_WORDS
+
+HEADER_SPAN = 15  # lines above the body start searched for the title: headers are short
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|bin|el)){1,3}"
+_BY = re.compile(r"^(?:by|written by|author:?|authors:?|posted by|words by)\s+(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)", re.I)
+_NAME_ONLY = re.compile(r"^" + _NAME + r"$")
+_NAME_ROLE = re.compile(r"(?:^|[.!?]\s+)(" + _NAME + r")\s+[-–—,]\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|chief\s+|lead\s+|former\s+)?(?:researcher|analyst|fellow|professor|lecturer|expert|journalist|editor|correspondent|director|writer|contributor)\b")
+# "This article was republished with permission by James Dorsey." at the end of a piece
+_CREDIT = re.compile(r"\b(?:written|republished|reprinted|reproduced)(?: here)? with (?:the )?(?:kind )?permission (?:by|of|from) (" + _NAME + r")\.?$")
+# words of units, outlets and labels that a name-shaped line may hold but a person's name does not
+_NOT_NAME = frozenset(
+    "The Unit Center Centre Institute University Department Studies Organization Organisation Council Foundation "
+    "Agency Group Team News Press Media Staff Editors Editorial Desk Office Ministry Program Programme Series "
+    "Analysis Report Interview Exclusive Opinion Review Policy Research".split()
+)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
+_COPYRIGHT_OWNER = re.compile(r"(?:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?([A-Z][^.|,;©]{2,80}?)(?:\.|,|\||;|all rights|$)", re.I)
+_SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)\b", re.I)
+_INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
+_SPEAKER = re.compile(r"^([A-Z][A-Z .'’-]{1,40}):\s")
+_NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms)\b", re.I)
+
+
+def title_shaped(ln: Line) -> bool:
+    """A headline: a few words, not a sentence run, not a menu item, no date, no pipe."""
+    n = len(ln.tokens)
+    if not 3 <= n <= 30 or " | " in ln.text or ln.text.endswith((".", ":", ",")) or ln.text[0].islower():
+        return False
+    if find_date(ln.text) or any(t in BOILER_WORDS for t in ln.tokens[:2]):
+        return False
+    return not (ln.text.isupper() and n <= 3)
+
+
+def find_title(lines: list[Line], body_start: int, front_end: int | None) -> int | None:
+    """Line index of the article title. Reports: the first headline of the page; web pages: the
+    closest headline above the body, preferring one the page repeats (h1 + breadcrumb/og title)."""
+    rows = [ln for ln in lines if ln.text]
+    if front_end is not None:
+        for ln in rows:
+            if ln.index >= front_end:
+                break
+            if title_shaped(ln):
+                return ln.index
+    above = [ln for ln in rows if ln.index < body_start][-HEADER_SPAN:]
+    texts = [ln.text for ln in rows]
+    best: tuple[float, int] | None = None
+    for rank, ln in enumerate(reversed(above)):
+        if not title_shaped(ln):
+            continue
+        score = -rank + (3 if texts.count(ln.text) > 1 else 0) + (1 if len(ln.tokens) >= 5 else 0)
+        if best is None or score > best[0]:
+            best = (score, ln.index)
+    return best[1] if best else None
+
+
+def date_of(ln: Line) -> str | None:
+    """The date of a dateline: a short line that is mostly a date (or says published/updated)."""
+    if len(ln.tokens) > 20:
+        return None
+    found = find_date(ln.text)
+    if not found:
+        return None
+    iso, start, end = found
+    date_share = (end - start) / max(len(ln.text), 1)
+    if date_share >= 0.3 or " | " in ln.text or _DATE_CUE.search(ln.text[:start]):
+        return iso
+    return None
+
+
+def authors_of(ln: Line, near_title: bool) -> list[str]:
+    m = _BY.match(ln.text)
+    if m:
+        return [a for a in _SPLIT_NAMES.split(m.group(1)) if a]
+    if near_title and _NAME_ONLY.match(ln.text) and not ln.text.isupper() and not any(
+            t in BOILER_WORDS or t in _NOT_NAME for t in ln.tokens):
+        return [ln.text]
+    m = _NAME_ROLE.search(ln.text) or _CREDIT.search(ln.text)
+    return [m.group(1).rstrip(".")] if m else []
+
+
+def find_site(lines: list[Line]) -> str | None:
+    """The outlet as the page names it: copyright owner, "<Site> on Facebook", interview-with + speaker label."""
+    texts = [ln.text for ln in lines if ln.text]
+    for text in texts:
+        m = _SOCIAL.match(text)
+        if m and not _NOT_SITE.search(m.group(1)):
+            return m.group(1).strip()
+    speakers = {m.group(1).strip() for t in texts if (m := _SPEAKER.match(t))}
+    for text in texts:
+        for m in _INTERVIEW.finditer(text):
+            name = m.group(1).strip()
+            if name.upper() in speakers:
+                return name
+    for text in texts:
+        if len(text) < 300:
+            m = _COPYRIGHT_OWNER.search(text)
+            if m and len(m.group(1).split()) <= 10 and not _NOT_SITE.search(m.group(1)):
+                return m.group(1).strip().removeprefix("The ").strip()
+    return _dateline_source(texts)
+
+
+def _dateline_source(texts: list[str]) -> str | None:
+    """An outlet name that opens several paragraphs as `Name - ...` / `Name—Opinion:` (agency style)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        m = re.match(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)", text[:60])
+        if m and len(text) > 80:
+            counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best and best[1] >= 2 and len(best[0].split()) >= 2 else None

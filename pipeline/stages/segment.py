@@ -1,0 +1,51 @@
+"""Stage `segment`: label every line of the cleaned page, build the article body and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+
+from pipeline.doc import Doc
+from pipeline.params import Params
+from pipeline.segment import body, language, meta, model, site
+from pipeline.segment.dates import years_in
+from pipeline.segment.label import label_lines
+from pipeline.segment.lines import split_lines
+
+NAME = "segment"
+INPUT = "clean"
+
+
+def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, frozenset[str]]:
+    """Site-level pre-pass: {doc_id: lines that other pages of the same template repeat}."""
+    pages = ((doc.doc_id, doc.page) for batch in batches() for doc in batch if doc.ok)
+    return site.repeated_lines(pages, params.segment.site_min_shared)
+
+
+def process(doc: Doc, params: Params, context: object) -> Doc:
+    repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
+    lines = split_lines(doc.page)
+    lab = label_lines(lines, doc.hints, model.load(), repeated, params.segment.soft_hint_weight)
+    doc.blocks = body.build_blocks(doc.page, lines, lab)
+    doc.text = body.join_text(body.body_paragraphs(lines, lab))
+    # metadata with odd spaces (NBSP, tabs) collapsed: they are values, not layout
+    doc.title = " ".join(lines[lab.title].text.split()) if lab.title is not None else None
+    doc.authors = [" ".join(a.split()) for a in lab.authors]
+    doc.published = lab.published
+    doc.site = meta.find_site(lines)
+    doc.language = language.detect(doc.text or doc.page)
+    if doc.published is None:
+        doc.flag("no_article_date")
+    else:
+        cited = [y for b in doc.blocks if b.label == "footnote" for y in years_in(b.text)]
+        if cited and max(cited) > int(doc.published[:4]):
+            doc.flag("published_before_cited_work")
+    if len(doc.text) < params.segment.min_body_chars:
+        doc.flag("short_body")
+    return doc
+
+
+def context_key(doc: Doc, context: object) -> str:
+    """Only this page's site-repeated lines matter to it: other sites' pages do not invalidate it."""
+    repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
+    return hashlib.sha256("\n".join(sorted(repeated)).encode()).hexdigest()
