@@ -16,6 +16,28 @@ from conftest import ROOT, SHARED
 from pdfmake import make_pdf
 
 
+PERSIAN = [
+    "ایران در سال ۲۰۲۳ به عضویت کامل سازمان همکاری شانگهای درآمد و این را یک پیروزی دیپلماتیک دانست.",
+    "مقامات تهران امیدوارند که این عضویت به کاهش اثر تحریم‌های آمریکا و گسترش تجارت با چین و روسیه کمک کند.",
+    "با این حال کارشناسان می‌گویند دستاوردهای این عضویت بیشتر کیفی و میان‌مدت است تا فوری و قابل اندازه‌گیری.",
+]
+ARABIC = [
+    "انضمت إيران إلى منظمة شنغهاي للتعاون في عام 2023 بعد سنوات من العمل بصفة مراقب في المنظمة.",
+    "ويرى المسؤولون في طهران أن العضوية تساعد على مواجهة العقوبات الأمريكية وتوسيع التجارة مع الصين وروسيا.",
+    "لكن المحللين يقولون إن المكاسب نوعية ومتوسطة الأجل أكثر منها فورية وقابلة للقياس في المدى القريب.",
+]
+CJK = [
+    "伊朗于二〇二三年正式成为上海合作组织成员国，此前它作为观察员国参与该组织的活动已有多年。",
+    "德黑兰官员希望成员资格有助于抵消美国制裁的影响，并扩大与中国和俄罗斯之间的贸易往来。",
+    "但分析人士认为，这一成员资格带来的收益更多是定性的和中期的，而不是立竿见影、可以衡量的。",
+]
+
+
+def _page(paragraphs: list[str]) -> bytes:
+    """A page of distinct paragraphs, as an article in that script would be."""
+    return "\n\n".join(paragraphs * 2).encode("utf-8")
+
+
 def hostile_corpus(folder: Path) -> int:
     """Write every kind of monster into folder; return how many inputs the pipeline should list."""
     folder.mkdir()
@@ -32,10 +54,10 @@ def hostile_corpus(folder: Path) -> int:
         "deep.html": ("<div>" * 10000 + "<p>Deep text about Iran.</p>" + "</div>" * 10000).encode(),
         "scripts-only.html": b"<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>",
         "-leading-dash.txt": text.encode(),
-        "ünïcödé name.txt": text.encode(),
-        "persian.txt": ("ایران در سال ۲۰۲۳ به عضویت سازمان همکاری شانگهای درآمد. " * 40).encode(),
-        "arabic.txt": ("انضمت إيران إلى منظمة شنغهاي للتعاون في عام 2023. " * 40).encode(),
-        "cjk.txt": ("伊朗于2023年正式加入上海合作组织。" * 60).encode(),
+        "ünïcödé name.txt": text.encode() + b"\nA second copy under another name.\n",
+        "persian.txt": _page(PERSIAN),
+        "arabic.txt": _page(ARABIC),
+        "cjk.txt": _page(CJK),
         "truncated.pdf": make_pdf(["Iran and the SCO."])[:200],
         "empty-pages.pdf": make_pdf([""] * 5000),
     }
@@ -76,6 +98,10 @@ def test_hostile_corpus_ends_in_documents_or_errors(tmp_path: Path) -> None:
     assert "Deep text about Iran." in texts["deep.html"]
     for name in ("persian.txt", "arabic.txt", "cjk.txt", "ünïcödé name.txt", "-leading-dash.txt", "utf16-nobom.txt"):
         assert name in texts, (name, by_name.get(name))
+    for name, paragraphs in (("persian.txt", PERSIAN), ("arabic.txt", ARABIC)):
+        assert all(p in texts[name] for p in paragraphs), name
+    # the line classifier's word features fit space-separated scripts; CJK bodies keep only part (known gap)
+    assert any(p in texts["cjk.txt"] for p in CJK)
     # loose bounds from the issue (2 minutes, 1.5 GB); `make bench` prints the measured figures
     assert elapsed < 240
     assert peak_mb < 1536

@@ -54,10 +54,10 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "good.txt").write_text("Iran joined the Shanghai Cooperation Organization in 2023.\n", encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    (folder / "noise.txt").write_bytes(bytes(range(256)) * 64)
+    (folder / "noise.txt").write_bytes(bytes(range(256)) * 12)
     (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
     (folder / "blank.pdf").write_bytes(make_pdf(["", ""]))
-    (folder / "huge.txt").write_bytes(b"a" * 5000)
+    (folder / "huge.txt").write_bytes(b"Iran and the SCO. " * 10000)
     unreadable = folder / "locked.txt"
     unreadable.write_text("secret", encoding="utf-8")
     unreadable.chmod(0)
@@ -81,7 +81,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
 def test_bad_inputs_become_error_rows_and_the_good_one_a_document(tmp_path: Path) -> None:
     expected = _bad_inputs(tmp_path / "in")
     params = tmp_path / "params.yaml"
-    params.write_text((ROOT / "params.yaml").read_text().replace("max_bytes: 20000000", "max_bytes: 4000"))
+    params.write_text((ROOT / "params.yaml").read_text().replace("max_bytes: 20000000", "max_bytes: 100000"))
     result = run(["--params", str(params), "run", "--input", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-validate"])
     assert result.returncode == 0, result.stderr
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet")
