@@ -44,7 +44,7 @@ class CleanParams:
 @dataclass(frozen=True)
 class SegmentParams:
     min_body_chars: int = 0
-    soft_hint_weight: float = 0.5  # HTML markup hints move the line score this far towards their side
+    soft_hint_weight: float = 0.5  # link lines in HTML chrome containers move this far towards chrome; confident prose holds
     site_min_shared: int = 3  # distinct lines two pages must share to count as one site template
 
 

@@ -171,3 +171,30 @@ def test_quality_floors() -> None:
         pytest.skip(f"benchmark data not found at {folder}")
     failures = quality.check(quality.score(folder))
     assert not failures, failures
+
+
+def test_html_hints_only_demote_links_in_chrome_containers() -> None:
+    """A wrapper whose class names chrome ("sidebar") around the article must not drop its prose;
+    links inside <nav> and a related-links aside go even where the text alone looks like a headline."""
+    from html import escape
+
+    from pipeline.ingest.html import render_html
+
+    article = [p for p in run("002").text.split("\n\n") if len(p.split()) >= 20][:6]  # prose paragraphs
+    teasers = ["‘America First’ meets ‘ASEAN Way’", "The 2025 ASEAN and East Asia Summits"]
+    markup = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>Newsletter</a></li></ul></nav>"
+        "<div class='layout-with-sidebar'><article>"
+        + "".join(f"<p>{escape(p)}</p>" for p in article)
+        + "</article><aside><h3>Related</h3><ul>"
+        + "".join(f"<li><a href='/{k}'>{escape(t)}</a></li>" for k, t in enumerate(teasers))
+        + "</ul></aside></div></body></html>"
+    )
+    page, hints = render_html(markup)
+    assert any(h.reason == "html:link" for h in hints) and any(h.reason == "html:sidebar" for h in hints)
+    doc = segment.process(Doc(doc_id="h", source_path="h", format="html", page=page, hints=hints), Params(), {})
+    for p in article:
+        assert " ".join(p.split()[:8]) in doc.text
+    for t in teasers + ["Newsletter"]:
+        assert t not in doc.text
+    assert {b.label for b in doc.blocks if any(t in b.text for t in teasers)} == {"chrome"}

@@ -35,6 +35,10 @@ _CHROME_WORDS = re.compile(
 _HEADINGS = {"h1": ("title", "html:h1"), "h2": ("heading", "html:h2"), "h3": ("heading", "html:h3"),
              "h4": ("heading", "html:h4"), "figcaption": ("caption", "html:figcaption")}
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
+# A line whose text is mostly anchor text is a link (menu item, teaser, tag): it gets an extra
+# `html:link` hint, so segment can trust a chrome container's hint where it is right by
+# construction (links in nav/footer/sidebars) and not on prose a wrapper's class happens to name.
+LINK_SHARE = 0.5
 
 
 def _context(el: etree._Element, parent: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -58,12 +62,15 @@ class _Lines:
         self.parts: list[str] = []
         self.hint: tuple[str, str] | None = None
         self.blank_pending = False
+        self.link_chars = 0  # non-space characters of the current line inside <a>
 
-    def add(self, text: str | None, hint: tuple[str, str] | None) -> None:
+    def add(self, text: str | None, hint: tuple[str, str] | None, link: bool = False) -> None:
         if text and text.strip():
             if not self.parts:
                 self.hint = hint
             self.parts.append(text)
+            if link:
+                self.link_chars += len(_SPACE.sub("", text))
         elif text and self.parts:
             self.parts.append(" ")
 
@@ -74,11 +81,14 @@ class _Lines:
     def flush(self, blank: bool) -> None:
         line = _SPACE.sub(" ", "".join(self.parts)).strip().strip("|").strip()
         self.parts = []
+        link_chars, self.link_chars = self.link_chars, 0
         if line:
             if self.blank_pending and self.lines:
                 self.lines.append("")
             if self.hint is not None:
                 self.hints.append(Hint(line=len(self.lines), label=self.hint[0], reason=self.hint[1]))
+            if link_chars >= LINK_SHARE * (len(line) - line.count(" ")):
+                self.hints.append(Hint(line=len(self.lines), label="chrome", reason="html:link"))
             self.lines.append(line)
             self.blank_pending = False
         self.blank_pending = self.blank_pending or blank
@@ -142,6 +152,7 @@ def _render_tree(markup: str) -> tuple[str, list[Hint], bool]:
     out = _Lines()
     contexts: list[tuple[str, str] | None] = [None]
     skipping = 0
+    links = 0  # <a> elements open around the current text
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
@@ -154,16 +165,18 @@ def _render_tree(markup: str) -> tuple[str, list[Hint], bool]:
                 out.flush(blank=tag in _BLOCK)
             elif tag in _CELL:
                 out.cell()
-            out.add(el.text, ctx)
+            links += tag == "a"
+            out.add(el.text, ctx, links > 0)
         else:
             if skipping:
                 skipping -= 1
                 if skipping or tag in _SKIP:
-                    out.add(el.tail, contexts[-1]) if not skipping else None
+                    out.add(el.tail, contexts[-1], links > 0) if not skipping else None
                     continue
             contexts.pop()
+            links -= tag == "a"
             if tag in _BLOCK or tag in _LINE:
                 out.flush(blank=tag in _BLOCK)
-            out.add(el.tail, contexts[-1])
+            out.add(el.tail, contexts[-1], links > 0)
     out.flush(blank=False)
     return "\n".join(out.lines), out.hints, True

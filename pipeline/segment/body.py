@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.doc import Block
-from pipeline.segment.label import KEEP, Labelled
+from pipeline.segment.labelled import KEEP, Labelled
 from pipeline.segment.lines import Line
 
 # a final stop, possibly inside quotes/brackets/emphasis or before a footnote marker ("consensus.7")

@@ -7,6 +7,7 @@ words already sit in words.py, and this needs no model download.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.segment.words import STOPWORDS_BY_LANG
 
@@ -29,8 +30,9 @@ def detect(text: str, default: str = "en") -> str:
     sample = text[:_SAMPLE]
     if not sample.strip():
         return default
-    arabic = len(_SCRIPTS[1][1].findall(sample))
-    for lang, pattern in _SCRIPTS:
+    # an ASCII sample has no letters of these scripts: skip their eight scans (most pages)
+    arabic = 0 if sample.isascii() else len(_SCRIPTS[1][1].findall(sample))
+    for lang, pattern in () if sample.isascii() else _SCRIPTS:
         count = len(pattern.findall(sample))
         if lang == "fa":
             # Persian-only letters among many Arabic-script letters
@@ -39,7 +41,7 @@ def detect(text: str, default: str = "en") -> str:
             continue
         if count > 0.3 * len(sample.replace(" ", "")):
             return lang
-    words = _WORD.findall(sample.lower())
-    scores = {lang: sum(map(stops.__contains__, words)) for lang, stops in STOPWORDS_BY_LANG.items()}
+    words = Counter(_WORD.findall(sample.lower()))  # each distinct word looked up once per language
+    scores = {lang: sum(words[w] for w in stops & words.keys()) for lang, stops in STOPWORDS_BY_LANG.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else default

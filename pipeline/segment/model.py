@@ -17,6 +17,8 @@ import numpy as np
 from pipeline.segment.features import NAMES, _shift, _window_mean
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+# 96 lines x ~82 inputs x 24 hidden stays under OpenBLAS's single-thread size (65536 * 4 multiply-adds)
+CHUNK_ROWS = 96
 
 
 @dataclass
@@ -31,6 +33,11 @@ class Mlp:
     b2: float
 
     def predict(self, x: np.ndarray) -> np.ndarray:
+        # In slices of CHUNK_ROWS lines: OpenBLAS hands larger products to its thread pool, whose
+        # start-up and spinning cost more than these tiny products (half the stage's time on a
+        # busy 2-core machine), and pipeline workers already use one process per core.
+        if len(x) > CHUNK_ROWS:
+            return np.concatenate([self.predict(x[k : k + CHUNK_ROWS]) for k in range(0, len(x), CHUNK_ROWS)])
         h = np.tanh(((x - self.mean) / self.scale) @ self.w1 + self.b1)
         return 1.0 / (1.0 + np.exp(-(h @ self.w2 + self.b2)))
 
