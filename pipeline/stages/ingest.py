@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from pipeline.errors import DocError, FatalError
 from pipeline.ingest.decode import decode, normalise_newlines
 from pipeline.ingest.html import render_html
 from pipeline.io import list_inputs
-from pipeline.params import Params
+from pipeline.params import IngestParams, Params
 
 NAME = "ingest"
 INPUT = None
@@ -27,17 +28,23 @@ def source_path(path: Path, input_dir: Path) -> str:
         return (Path(input_dir.name) / absolute.relative_to(input_dir.absolute())).as_posix()
 
 
-def source(params: Params) -> Callable[[], Iterator[list[Doc]]]:
-    """Batches of not-yet-read Docs, one per input file, in sorted path order."""
-    folder = Path(params.ingest.input_dir)
+@functools.lru_cache(maxsize=4)
+def inputs(params: IngestParams) -> dict[str, str]:
+    """{source_path: path on disk} of every input, in sorted path order; listed once per run."""
+    folder = Path(params.input_dir)
     if not folder.is_dir():
         raise FatalError(f"params.yaml: ingest.input_dir {folder} is not a folder")
-    paths = list_inputs(folder, params.ingest.extensions)
+    return {source_path(p, folder): str(p) for p in list_inputs(folder, params.extensions)}
+
+
+def source(params: Params) -> Callable[[], Iterator[list[Doc]]]:
+    """Batches of not-yet-read Docs, one per input file, in sorted path order."""
+    names = list(inputs(params.ingest))
 
     def batches() -> Iterator[list[Doc]]:
         size = params.run.batch_size
-        for i in range(0, len(paths), size):
-            yield [Doc(doc_id="", source_path=source_path(p, folder), format=FORMATS.get(p.suffix.lower(), "txt")) for p in paths[i : i + size]]
+        for i in range(0, len(names), size):
+            yield [Doc(doc_id="", source_path=name, format=FORMATS.get(Path(name).suffix.lower(), "txt")) for name in names[i : i + size]]
 
     return batches
 
@@ -55,8 +62,7 @@ def _read(path: Path, limit: int) -> bytes:
 
 def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, str]:
     """Where each source_path is on disk (inputs outside the repo have a shortened source_path)."""
-    folder = Path(params.ingest.input_dir)
-    return {source_path(p, folder): str(p) for p in list_inputs(folder, params.ingest.extensions)}
+    return inputs(params.ingest)
 
 
 def process(doc: Doc, params: Params, context: dict[str, str]) -> Doc:
