@@ -115,27 +115,46 @@ def _ends_segment(word: str, feats: dict[str, str | float]) -> bool:
     return word.endswith((".", "?", "!", ".\"", ".”")) and "initial" not in feats and len(word) > 3
 
 
-def _segment_features(words: list[str], base: list[dict[str, str | float]]) -> list[dict[str, str]]:
-    """Per word, a summary of its whole part: share of capitalised words, year, digits, size.
+def _ends_part(word: str) -> bool:
+    """A word closing a comma, semicolon or colon part (or a period-separated one)."""
+    return word[-1:] in ",;:." or word[-2:] in (",\"", ",”", ".\"", ".”")
+
+
+def _summary(part: list[int], base: list[dict[str, str | float]], tag: str) -> dict[str, str | float]:
+    """Make-up of one part: share of capitalised words, year, digits, size and cue words."""
+    alpha = [j for j in part if base[j]["cap"] in ("C", "l", "A")]
+    caps = sum(base[j]["cap"] != "l" for j in alpha) / max(len(alpha), 1)
+    summary: dict[str, str | float] = {
+        f"{tag}cap": str(round(caps * 4)),
+        f"{tag}len": str(min(len(part), 8) // 2),
+        f"{tag}year": str(any("year" in base[j] for j in part)),
+        f"{tag}dig": str(any("digits" in base[j] for j in part)),
+        f"{tag}in": str(base[part[0]].get("cue") == "in"),
+    }
+    # a cue word anywhere in the part (`Press`, `Journal`) speaks for all of its words
+    for j in part:
+        if "cue" in base[j]:
+            summary[f"{tag}cue={base[j]['cue']}"] = 1.0
+    return summary
+
+
+def _segment_features(words: list[str], base: list[dict[str, str | float]]) -> list[dict[str, str | float]]:
+    """Per word, a summary of its period-separated part and of its comma-separated part.
 
     Journal names are Title Case, APA titles sentence case: the part's make-up tells them apart.
     """
-    out: list[dict[str, str]] = []
-    part: list[int] = []
-    for i, word in enumerate(words):
-        part.append(i)
-        if _ends_segment(word, base[i]) or i == len(words) - 1:
-            alpha = [j for j in part if base[j]["cap"] in ("C", "l", "A")]
-            caps = sum(base[j]["cap"] != "l" for j in alpha) / max(len(alpha), 1)
-            summary = {
-                "segcap": str(round(caps * 4)),
-                "seglen": str(min(len(part), 8) // 2),
-                "segyear": str(any("year" in base[j] for j in part)),
-                "segdig": str(sum(("digits" in base[j]) for j in part) > 0),
-                "segin": str(base[part[0]].get("cue") == "in"),
-            }
-            out.extend(summary for _ in part)
-            part = []
+    out: list[dict[str, str | float]] = [{} for _ in words]
+    parts: list[list[int]] = [[]]
+    for i in range(len(words)):
+        parts[-1].append(i)
+        if _ends_segment(words[i], base[i]) and i < len(words) - 1:
+            parts.append([])
+    for k, part in enumerate(parts):
+        summary = _summary(part, base, "seg")
+        # counted from the end too: publisher and date close a book reference, pages an article's
+        summary["rseg"] = str(min(len(parts) - 1 - k, 4))
+        for j in part:
+            out[j].update(summary)
     return out
 
 
@@ -147,13 +166,13 @@ def sequence_features(words: list[str]) -> list[list[str]]:
     n = len(words)
     out: list[list[str]] = []
     in_quote = in_single = in_paren = False
-    segment, seen = 0, set()
+    segment, cpart, seen = 0, 0, set()
     for i, feats in enumerate(base):
         item = dict(feats)
         item.update(segs[i])
         # where the word stands in the style's period-separated sequence (author. title. container.)
         item["seg"] = str(min(segment, 6))
-        for mark in seen:
+        for mark in sorted(seen):  # sorted: set order varies per process and would reorder the model file
             item[f"after_{mark}"] = 1.0
         item["pos"] = str(min(9, 10 * i // max(n, 1)))
         item["idx"] = str(min(i, 6))
@@ -181,10 +200,21 @@ def sequence_features(words: list[str]) -> list[list[str]]:
                         item[f"{off}:{key}"] = 1.0
             else:
                 item[f"{off}:edge"] = 1.0
+        # comma-separated parts inside the period-separated one: `Paris: Seuil, 2007` vs a title's commas
+        item["cpart"] = str(min(cpart, 4))
+        if i == 0 or _ends_part(words[i - 1]):
+            item["pstart"] = 1.0
+        if _ends_part(words[i]):
+            item["pend"] = 1.0
+        if i > 0:
+            item["bi"] = f"{base[i - 1]['w']}|{feats['w']}"
         out.append([f"{k}={v}" if isinstance(v, str) else k for k, v in item.items()])
         word = words[i]
         if _ends_segment(word, feats):
             segment += 1
+            cpart = 0
+        elif _ends_part(word):
+            cpart += 1
         for mark in ("year", "cq", "url", "month"):
             if mark in feats:
                 seen.add(mark)

@@ -17,7 +17,8 @@ _VOLUME = re.compile(
     re.I,
 )
 _ISSUE = re.compile(r"(?:no|nr|num|number|issue|iss|heft)\.?\s*(\d+(?:[-–/]\d+)?)|^\(?(\d+(?:[-–/]\d+)?)\)?$", re.I)
-_PAGES = re.compile(r"(\d+)(?:\s*[-–—‐]+\s*(\d+))?")
+# an article number's capital stays (`A237`, `S12`): it is part of the page, unlike `p` in `p18`
+_PAGES = re.compile(r"(?<![A-Za-z])([A-Z]?\d+)(?:\s*[-–—‐]+\s*([A-Z]?\d+))?")
 _ROMAN_PAGES = re.compile(r"\b([ivxlc]+)\b(?:\s*[-–—‐]+\s*([ivxlc]+)\b)?", re.I)  # front matter: `pp. xi-xv`
 _URL = re.compile(r"(?:https?://|www\.)\S+|doi\.org/\S+", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

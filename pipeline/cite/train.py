@@ -19,6 +19,7 @@ class TrainConfig:
     c1: float = 0.05  # L1 weight: prunes rare features, keeping the model file under 1 MB
     c2: float = 0.05  # L2 weight: smooths the weights that survive (best of a small CV sweep)
     max_iterations: int = 100  # more L-BFGS passes change CV F1 by < 0.002 and cost CI time
+    possible_transitions: bool = True  # weights for label pairs unseen in training too (CRFsuite option)
     folds: int = 5  # cross-validation folds for the quality score
     seed: int = 13  # fixes the fold shuffle; L-BFGS itself has no randomness
 
@@ -36,9 +37,12 @@ def train(rows: Iterable[dict[str, Any]], model_path: str | Path, config: TrainC
         words, labels = token_labels(row)
         if words:
             trainer.append(sequence_features(words), labels)
-    trainer.set_params(
-        {"c1": config.c1, "c2": config.c2, "max_iterations": config.max_iterations, "feature.possible_transitions": True}
-    )
+    trainer.set_params({
+        "c1": config.c1,
+        "c2": config.c2,
+        "max_iterations": config.max_iterations,
+        "feature.possible_transitions": config.possible_transitions,
+    })
     model_path = Path(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
