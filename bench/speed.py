@@ -73,9 +73,13 @@ def incremental_rows(folder: Path, work: Path) -> list[dict]:
 
 def noop_repro_rows() -> list[dict]:
     dvc = str(Path(sys.executable).with_name("dvc"))
-    subprocess.run([dvc, "repro", "-q"], cwd=ROOT, check=True, capture_output=True)
+    # dvc.yaml calls `python`: the venv's, as `make repro` arranges
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    first = subprocess.run([dvc, "repro", "-q"], cwd=ROOT, capture_output=True, text=True, env=env)
+    if first.returncode != 0:
+        return [{"name": "no-op dvc repro", "value": float("nan"), "unit": f"(dvc repro failed: {first.stderr.strip()[-200:]})"}]
     started = time.perf_counter()
-    subprocess.run([dvc, "repro", "-q"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([dvc, "repro", "-q"], cwd=ROOT, check=True, capture_output=True, env=env)
     return [{"name": "no-op dvc repro", "value": round(time.perf_counter() - started, 2), "unit": "s"}]
 
 
@@ -87,12 +91,22 @@ def step_rows() -> list[dict]:
     return rows
 
 
+class Rows(list):
+    """Rows printed as soon as they are measured: a long run shows its figures as it goes."""
+
+    def __iadd__(self, new: list[dict]) -> "Rows":
+        for r in new:
+            print(f"{r['name']:<44}  {r['value']:>10}  {r['unit']}", flush=True)
+        self.extend(new)
+        return self
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes for the scale runs")
     parser.add_argument("--quick", action="store_true", help="seeds + benchmark pages only")
     args = parser.parse_args(argv)
-    rows: list[dict] = []
+    rows = Rows()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         base = make_corpus(len(list((ROOT / "seeds").glob("*.txt"))) + 256, work / "corpus")
@@ -107,9 +121,6 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(folder)
             rows += noop_repro_rows()
         rows += step_rows()
-    width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        print(f"{r['name']:<{width}}  {r['value']:>10}  {r['unit']}")
     out = ROOT / "outputs" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "speed.json").write_text(json.dumps(rows, indent=2) + "\n")
