@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from bench.corpus import ROOT, make_corpus
+from bench.hostile import hostile_corpus
 
 _STAGE_LINE = re.compile(r"^(\w+): .*?([\d.]+) s\b")
 STAGES = ("ingest", "clean", "segment", "extract", "publish", "validate")
@@ -83,6 +84,14 @@ def incremental_rows(folder: Path, work: Path) -> list[dict]:
     ]
 
 
+def hostile_rows(work: Path) -> list[dict]:
+    """The robustness corpus (50 MB text, 5,000-page PDF, 10,000-deep HTML...): time and peak memory."""
+    folder = work / "hostile"
+    count = hostile_corpus(folder)
+    seconds, rss = _run(["run", "--input", str(folder), "--out", str(work / "hostile-out"), "--no-validate"], ROOT)
+    return [{"name": f"hostile corpus ({count} inputs)", "value": round(seconds, 1), "unit": f"s wall, peak {rss:.0f} MB (limits: 120 s, 1536 MB)"}]
+
+
 def noop_repro_rows() -> list[dict]:
     dvc = str(Path(sys.executable).with_name("dvc"))
     # dvc.yaml calls `python`: the venv's, as `make repro` arranges
@@ -123,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         base = make_corpus(len(list((ROOT / "seeds").glob("*.txt"))) + 256, work / "corpus")
         rows += stage_rows(base, work)
+        rows += hostile_rows(work)
         if not args.quick:
             for size in (int(s) for s in args.sizes.split(",")):
                 folder = make_corpus(size, work / f"n{size}")

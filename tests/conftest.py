@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # `bench` is a top-level folder of the repo, not an installed package
 SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
 
 

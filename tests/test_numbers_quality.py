@@ -4,7 +4,6 @@ and the scorer itself must count what the bench README says."""
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,6 @@ import pytest
 from pipeline.doc import Number
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `bench` is a top-level folder, not an installed package
-    sys.path.insert(0, str(ROOT))
 q = importlib.import_module("bench.quality_numbers")
 
 

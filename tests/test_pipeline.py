@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import ROOT, SHARED
-from pdfmake import make_pdf
+from bench.pdfmake import make_pdf
 
 from pipeline import schema
 

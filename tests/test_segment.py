@@ -6,7 +6,6 @@ teaser's; footnotes and front matter out of the body; paragraphs cut by page bre
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,6 @@ from pipeline.stages import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-if str(ROOT) not in sys.path:  # `bench` is a top-level folder, not an installed package
-    sys.path.insert(0, str(ROOT))
 
 
 def run(name: str, context: object = None) -> Doc:

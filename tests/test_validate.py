@@ -30,8 +30,6 @@ from pipeline.params import Params
 from pipeline.stages import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `bench` is a top-level folder, importable when pytest runs as `python -m pytest`
-    sys.path.insert(0, str(ROOT))
 quality = importlib.import_module("bench.quality")
 
 
