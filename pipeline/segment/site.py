@@ -21,25 +21,33 @@ def page_lines(page: str) -> frozenset[str]:
 
 def repeated_lines(pages: Iterable[tuple[str, str]], min_shared: int) -> dict[str, frozenset[str]]:
     """{doc_id: lines of that page that another page of its template also has}."""
-    line_docs: dict[str, list[str]] = defaultdict(list)
-    sets: dict[str, frozenset[str]] = {}
+    line_docs: dict[str, list[int]] = defaultdict(list)
+    ids: list[str] = []
+    sets: list[frozenset[str]] = []
     for doc_id, page in pages:
-        sets[doc_id] = page_lines(page)
-        for text in sets[doc_id]:
-            line_docs[text].append(doc_id)
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        ids.append(doc_id)
+        sets.append(page_lines(page))
+        for text in sets[-1]:
+            line_docs[text].append(len(ids) - 1)
+    # pairs count shared lines (ints, not lists of lines): memory stays small on large corpora
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    too_common: set[str] = set()
     for text, docs in line_docs.items():
-        if 1 < len(docs) <= 200:  # pairs grow quadratically; lines on more pages are caught via other lines
+        if len(docs) > 200:  # pairs grow quadratically; lines on more pages are caught via other lines
+            too_common.add(text)
+        elif len(docs) > 1:
             for i, a in enumerate(docs):
                 for b in docs[i + 1 :]:
-                    shared[(a, b)].append(text)
+                    shared[(a, b)] += 1
+    del line_docs
     out: dict[str, set[str]] = defaultdict(set)
-    for (a, b), texts in shared.items():
-        if len(texts) < min_shared:
+    for (a, b), count in shared.items():
+        if count < min_shared:
             continue
         smaller = min(len(sets[a]), len(sets[b]))
-        if smaller and len(texts) / smaller > DUPLICATE_SHARE:
+        if smaller and count / smaller > DUPLICATE_SHARE:
             continue
-        out[a].update(texts)
-        out[b].update(texts)
+        texts = (sets[a] & sets[b]) - too_common
+        out[ids[a]].update(texts)
+        out[ids[b]].update(texts)
     return {doc_id: frozenset(texts) for doc_id, texts in out.items()}
