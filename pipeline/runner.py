@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -111,13 +112,17 @@ class Mapper:
         elif params.run.jobs > 1:
             self.pool = multiprocessing.get_context("fork").Pool(params.run.jobs, _init_worker, (stage, params, context))
 
-    def __call__(self, batch: list[Doc]) -> list[Doc]:
+    def submit(self, batch: list[Doc]) -> Callable[[], list[Doc]]:
+        """Start a batch; the returned call waits for its Docs, in order. Workers take the next
+        batch's Docs while the caller is still writing this one, so no core idles between batches."""
         if self.client is not None:
             futures = self.client.map(_apply_on_dask, batch, stage=self.stage, params=self.params, context=self.context, pure=False)
-            return self.client.gather(futures)
+            return functools.partial(self.client.gather, futures)
         if self.pool is not None:
-            return self.pool.map(_apply_in_worker, batch, chunksize=max(1, len(batch) // (4 * self.params.run.jobs)))
-        return [apply(self.stage, self.params, self.context, doc) for doc in batch]
+            chunk = max(1, len(batch) // (4 * self.params.run.jobs))
+            return self.pool.map_async(_apply_in_worker, batch, chunksize=chunk).get
+        done = [apply(self.stage, self.params, self.context, doc) for doc in batch]
+        return lambda: done
 
     def close(self) -> None:
         if self.pool is not None:
@@ -161,11 +166,10 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
     counts = {"documents": 0, "errors": 0, "reused": 0}
     started = time.perf_counter()
     try:
-        for batch in progress.track(source(), name, total=_count(source, module), size=len):
-            keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
-            reused = previous.records([k for k in keys if k in previous])
-            todo = [doc for doc, key in zip(batch, keys) if key not in reused]
-            done = iter(mapper(todo))
+        pending: deque[tuple[list[Doc], list[str], dict[str, dict], Callable[[], list[Doc]]]] = deque()
+
+        def finish(batch: list[Doc], keys: list[str], reused: dict[str, dict], result: Callable[[], list[Doc]]) -> None:
+            done = iter(result())
             records = []
             for doc, key in zip(batch, keys):
                 if key in reused:
@@ -178,6 +182,16 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
             counts["documents"] += len(batch)
             counts["reused"] += len(reused)
             writer.write(records)
+
+        for batch in progress.track(source(), name, total=_count(source, module), size=len):
+            keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
+            reused = previous.records([k for k in keys if k in previous])
+            todo = [doc for doc, key in zip(batch, keys) if key not in reused]
+            pending.append((batch, keys, reused, mapper.submit(todo)))
+            if len(pending) > 1:  # at most two batches in flight: memory stays bounded
+                finish(*pending.popleft())
+        while pending:
+            finish(*pending.popleft())
     finally:
         mapper.close()
         shutil.rmtree(previous_dir, ignore_errors=True)
