@@ -28,7 +28,13 @@ def list_inputs(folder: Path, extensions: Iterable[str]) -> list[Path]:
 
 
 def doc_to_record(doc: Doc) -> dict:
-    record = dataclasses.asdict(doc)
+    """The Doc as an Arrow row. Shallow on purpose: dataclasses.asdict deep-copies every block and
+    number, which cost more than the stages' own work on large pages."""
+    record = dict(vars(doc))
+    record["hints"] = [vars(h) for h in doc.hints]
+    record["blocks"] = [vars(b) for b in doc.blocks]
+    record["citations"] = [vars(c) for c in doc.citations]
+    record["numbers"] = [vars(n) for n in doc.numbers]
     record["fixes"] = sorted(doc.fixes.items())
     return record
 
