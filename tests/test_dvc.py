@@ -26,6 +26,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("dvcproj")
     for name in ("pipeline", ".dvc"):
         shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "tmp", "cache"))
+    shutil.copytree(ROOT / "outputs" / "quality", work / "outputs" / "quality")  # tracked: the report reads it
     for name in ("dvc.yaml", "params.yaml", ".dvcignore"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, work / name)
