@@ -7,8 +7,8 @@ from functools import cache
 
 import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252: how browsers read cp1252)
 import pytest
-from ftfy.badness import is_bad
 from conftest import ROOT, SHARED, seed_text
+from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from report_data import build_outputs, make_doc
 from rich.console import Console
 
-from conftest import ROOT
 from pipeline.cli import main
 from pipeline.doc import Doc
 from pipeline.inspect import show

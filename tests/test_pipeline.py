@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import ROOT, SHARED
-from bench.pdfmake import make_pdf
 
+from bench.pdfmake import make_pdf
 from pipeline import schema
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from report_data import build_outputs, make_doc
 
-from conftest import ROOT
 from pipeline.cli import main
 from pipeline.doc import Doc
 from pipeline.report import write_report

@@ -12,7 +12,6 @@ import importlib
 import json
 import shutil
 import socket
-import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path

@@ -8,9 +8,9 @@ import re
 from pipeline.numbers import dates, filters, units
 from pipeline.numbers.cardinals import Parsed, ordinal_value
 from pipeline.numbers.grammar import evaluate, segment
+from pipeline.numbers.lexicon import WORDS
 from pipeline.numbers.mention import Mention
 from pipeline.numbers.sentences import Sentences
-from pipeline.numbers.lexicon import WORDS
 from pipeline.numbers.tokens import SPACE, WORD, Tok, alnum_end, read_phrase
 
 # A hyphenated word before digits makes a name (`TB-2`, `Ababil-2`, `COVID-19`) unless it is one

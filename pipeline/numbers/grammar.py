@@ -7,7 +7,7 @@ choosing the cut that leaves the fewest number tokens unused, then the fewest nu
 from __future__ import annotations
 
 from pipeline.numbers.cardinals import Parsed, cardinal, ordinal_value
-from pipeline.numbers.fractions import is_fraction_word, point_decimal, with_fraction, fraction_term
+from pipeline.numbers.fractions import fraction_term, is_fraction_word, point_decimal, with_fraction
 from pipeline.numbers.tokens import Tok
 
 _NUMERAL = {"D", "U", "T", "Y", "H", "S", "Z", "O", "OD", "HALF", "QTR"}

@@ -10,7 +10,13 @@ import re
 from typing import NamedTuple
 
 from pipeline.numbers.currencies import (
-    ADJECTIVE_ISO, CODES, LOWER_CODES, NAMES, NEEDS_ADJECTIVE, PREFIX_SYMBOLS, SUFFIX_SYMBOLS,
+    ADJECTIVE_ISO,
+    CODES,
+    LOWER_CODES,
+    NAMES,
+    NEEDS_ADJECTIVE,
+    PREFIX_SYMBOLS,
+    SUFFIX_SYMBOLS,
 )
 from pipeline.numbers.lexicon import trie_regex
 
