@@ -135,19 +135,17 @@ class Mapper:
                 cluster.close()
 
 
-def _count(source: Callable[[], Iterator[list[Doc]]], module: ModuleType) -> int | None:
+def _count(src: Path | None) -> int | None:
     """Documents the stage will see, for the progress bar's end; read from Parquet footers only."""
-    if not progress.wanted():
+    if src is None or not progress.wanted():
         return None
-    src = getattr(source, "args", (None,))[0]
-    if isinstance(src, Path):
-        return sum(pq.ParquetFile(p).metadata.num_rows for p in src.glob("part-*.parquet"))
-    return None
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in src.glob("part-*.parquet"))
 
 
 def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[], Iterator[list[Doc]]] | None = None) -> dict[str, int]:
     """Run a per-document stage, reusing unchanged Docs from its previous output; returns counts."""
     module = stage_module(name)
+    src = None
     if source is None:
         src = interim(outputs, module.INPUT)
         if not src.is_dir():
@@ -183,7 +181,7 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
             counts["reused"] += len(reused)
             writer.write(records)
 
-        for batch in progress.track(source(), name, total=_count(source, module), size=len):
+        for batch in progress.track(source(), name, total=_count(src), size=len):
             keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
             reused = previous.records([k for k in keys if k in previous])
             todo = [doc for doc, key in zip(batch, keys) if key not in reused]

@@ -7,13 +7,13 @@ from pathlib import Path
 from pipeline.doc import Doc
 from pipeline.params import Params
 from pipeline.runner import MAP_STAGES, apply, stage_module
-from pipeline.stages.ingest import FORMATS, source_path
+from pipeline.stages.ingest import source_path, unread
 
 
 def process_files(paths: list[Path], params: Params, upto: str = "extract") -> list[Doc]:
     """Run ingest..`upto` on the given files in one process; corpus pre-passes see just these files."""
     context = {source_path(p, p.parent): str(p) for p in paths}
-    docs = [Doc(doc_id="", source_path=source_path(p, p.parent), format=FORMATS.get(p.suffix.lower(), "txt")) for p in paths]
+    docs = [unread(source_path(p, p.parent)) for p in paths]  # one Doc per path, in the order given
     for name in MAP_STAGES[: MAP_STAGES.index(upto) + 1]:
         module = stage_module(name)
         if name == "ingest":

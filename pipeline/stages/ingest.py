@@ -37,6 +37,11 @@ def inputs(params: IngestParams) -> dict[str, str]:
     return {source_path(p, folder): str(p) for p in list_inputs(folder, params.extensions)}
 
 
+def unread(name: str) -> Doc:
+    """The Doc of an input before ingest reads it: its source_path and, from the suffix, its format."""
+    return Doc(doc_id="", source_path=name, format=FORMATS.get(Path(name).suffix.lower(), "txt"))
+
+
 def source(params: Params) -> Callable[[], Iterator[list[Doc]]]:
     """Batches of not-yet-read Docs, one per input file, in sorted path order."""
     names = list(inputs(params.ingest))
@@ -44,7 +49,7 @@ def source(params: Params) -> Callable[[], Iterator[list[Doc]]]:
     def batches() -> Iterator[list[Doc]]:
         size = params.run.batch_size
         for i in range(0, len(names), size):
-            yield [Doc(doc_id="", source_path=name, format=FORMATS.get(Path(name).suffix.lower(), "txt")) for name in names[i : i + size]]
+            yield [unread(name) for name in names[i : i + size]]
 
     return batches
 
@@ -101,7 +106,7 @@ def context_key(doc: Doc, context: dict[str, str]) -> str:
     """The file's content hash, so an unchanged file is not read and parsed again on the next run."""
     path = Path(context[doc.source_path])
     try:
-        with path.open("rb") as handle:
-            return f"{doc.source_path}\0{hashlib.sha256(handle.read()).hexdigest()}"
+        with path.open("rb") as handle:  # streamed: a huge input must not be held in memory to be keyed
+            return f"{doc.source_path}\0{hashlib.file_digest(handle, 'sha256').hexdigest()}"
     except OSError:
         return f"unreadable:{doc.source_path}"
