@@ -18,8 +18,12 @@ _CARET = re.compile(r"\^\{(\d{1,3})\}|\^(\d{1,3})(?!\d)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
 # digits glued after sentence punctuation, maybe behind a closing quote or bracket: `consensus.7`
 _GLUED = re.compile(r"(?<=[.,;:!?\"”’)\]])(\d{1,3})(?![\d])(?![.,]\d)(?![^\W\d_])")
-# a lone number between a sentence end and a capitalised word: `purpose. 6 In terms`
-_SPACED = re.compile(r"(?<=[^\W\d_][.!?]) (\d{1,3})(?= [A-Z\"“])|(?<=[^\W\d_][.!?][\"”’)]) (\d{1,3})(?= [A-Z\"“])")
+# a lone number between a sentence end and a capitalised word: `purpose. 6 In terms`. The regex
+# finds the number; what must come before it (a letter, a stop, maybe a closing quote) is tested
+# in `_weak`: a look-behind tried at every space of the text cost more than all the rest here.
+_SPACED = re.compile(r" (\d{1,3})(?= [A-Z\"“])")
+_STOPS = ".!?"
+_CLOSERS = "\"”’)"
 # abbreviations after which a glued number is a page, issue or figure, never a note
 _REF_WORDS = re.compile(r"(?:\b(?:p|pp|no|nos|vol|fig|art|ch|sec|para|n|v)[.:]|\d[.,:])$", re.I)
 _YEAR_DOT = re.compile(r"(?:1[5-9]\d\d|20\d\d)\.$")
@@ -44,8 +48,18 @@ def _strong(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum() and not ch.isdecimal()  # re's [^\W\d_]: a word character, not a digit or "_"
+
+
 def _weak(text: str) -> list[tuple[int, int, int]]:
-    found = [(m.start(1) if m.group(1) else m.start(2), m.end(), int(m.group(1) or m.group(2))) for m in _SPACED.finditer(text)]
+    found = []
+    for m in _SPACED.finditer(text):
+        at = m.start()
+        if at >= 1 and text[at - 1] in _CLOSERS:
+            at -= 1  # `purpose.” 6 In`
+        if at >= 2 and text[at - 1] in _STOPS and _is_letter(text[at - 2]):
+            found.append((m.start(1), m.end(), int(m.group(1))))
     for m in re.finditer(r"(?<=\.)(\d{1,3})(?= [A-Z])", text):
         if _YEAR_DOT.search(text[max(0, m.start() - 5) : m.start()]):
             found.append((m.start(), m.end(), int(m.group(1))))  # `since 2014.8 Further`

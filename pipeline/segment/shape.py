@@ -1,9 +1,10 @@
 """Per-line shape columns (length, function words, punctuation, dates, URLs...), computed page-wide.
 
 Speed matters here (every line of every page), so nothing loops over lines in Python: the
-non-blank lines are joined with "\\n" once, each regex makes one pass over that string and its
-matches are mapped to lines with `searchsorted`; token tests are C-level `map`s over the page's
-tokens summed per line with `bincount`. Patterns never match across a "\\n" (no `\\s` where a
+non-blank lines are joined with "\\n" once; character tests run on its code points (chars.py) and
+are summed per line with `bincount`; the few regexes left make one pass over the lines that have a
+cheap cue and their matches are mapped to lines with `searchsorted`; the function-word look-up is
+one C-level `map` over the page's tokens. Patterns never match across a "\\n" (no `\\s` where a
 line break could fall), so a match belongs to exactly one line, as if the line were searched alone.
 """
 
@@ -15,6 +16,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from pipeline.segment import chars
 from pipeline.segment.words import BOILER_PHRASES, BOILER_WORDS, STOPWORDS_CASED
 
 _DATE = re.compile(
@@ -26,10 +28,9 @@ _DATE = re.compile(
 )
 _URL = re.compile(r"https?://|www\.|@\w+\.\w|\.com\b", re.I)
 _URL_CUES = ("http", "www.", ".com", "@")  # case-sensitive cues a line needs before _URL counts
-_BULLET = re.compile(r"^(?:[-*•·◦▪►»›>|]|\d{1,2}[.)]\s)")  # anchored: `match` each line, no page scan
+# a bullet line starts with one of these marks, or is numbered as re's ^\d{1,2}[.)]\s
+_BULLET_MARKS = "-*•·◦▪►»›>|"
 _BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z]", re.I)
-_SENT_END = re.compile(r"[.!?…][\"'”’)\]]?(?:\s|$)")  # a "\s" here is the line's own end
-_DIGITS = re.compile(r"\d+")
 # one dict look-up per token gives both counts: bit 1 a function word, bit 2 a chrome word
 _WORD_CODE: dict[str, int] = {w: (w in STOPWORDS_CASED) + 2 * (w in BOILER_WORDS) for w in STOPWORDS_CASED | BOILER_WORDS}
 SHORT_TOKENS = 40  # boilerplate words and phrases are counted on short lines only (menus, bars)
@@ -47,31 +48,47 @@ def _flags(values: Iterable[bool | int], n: int) -> np.ndarray:
     return np.fromiter(values, dtype=float, count=n)
 
 
-def _count_matches(pattern: re.Pattern, texts: list[str], keep: np.ndarray | None = None) -> np.ndarray:
+def _count_matches(pattern: re.Pattern, texts: list[str], keep: np.ndarray) -> np.ndarray:
     """Matches of `pattern` in each line, searching only the lines where `keep` is true (the slow
     patterns need a cheap cue first: digit runs for dates, short lines for menu phrases)."""
     n = len(texts)
-    index = np.arange(n) if keep is None else np.flatnonzero(keep)
+    index = np.flatnonzero(keep)
     if not len(index):
         return np.zeros(n)
-    chosen = texts if keep is None else [texts[k] for k in index]
+    chosen = [texts[k] for k in index]
     positions = [m.start() for m in pattern.finditer("\n".join(chosen))]
     found = index[np.searchsorted(_starts(chosen), positions, side="right") - 1]
     return np.bincount(found, minlength=n).astype(float)
 
 
-def _digit_runs(joined: str, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Digits per line, and whether a line's digit runs could make a `_DATE` (one run of 4+ digits,
-    or 3 runs as in 14.11.21); every `_DATE` needs one of those or "ago", so only such lines are searched."""
-    n = len(texts)
-    spans = [m.span() for m in _DIGITS.finditer(joined)]
-    if not spans:
-        return np.zeros(n), np.zeros(n, dtype=bool)
-    span = np.array(spans)
-    size = span[:, 1] - span[:, 0]
-    line = np.searchsorted(_starts(texts), span[:, 0], side="right") - 1
-    long_runs = np.bincount(line, weights=size >= 4, minlength=n)
-    return np.bincount(line, weights=size, minlength=n), (long_runs > 0) | (np.bincount(line, minlength=n) >= 3)
+def _lines_with(joined: str, starts: np.ndarray, needle: str) -> np.ndarray:
+    """Whether each line of `joined` (lines at `starts`) contains `needle`: `str.find` jumps from hit
+    to hit, so a rare needle costs one C-level scan of the page instead of a test per line."""
+    out = np.zeros(len(starts), dtype=bool)
+    at = joined.find(needle)
+    while at >= 0:
+        out[np.searchsorted(starts, at, side="right") - 1] = True
+        at = joined.find(needle, at + 1)
+    return out
+
+
+def _phrase_counts(lowered: str, starts: np.ndarray, phrases: tuple[str, ...]) -> np.ndarray:
+    """Phrases per line, counted as a regex alternation would: left to right, a phrase that
+    overlaps one found before it does not count ("all rights reserved" is one). `str.find` per
+    phrase: Python's `re` tries every alternative at every letter, 10x slower on a page."""
+    hits: list[tuple[int, int]] = []
+    for phrase in phrases:
+        at = lowered.find(phrase)
+        while at >= 0:
+            hits.append((at, at + len(phrase)))
+            at = lowered.find(phrase, at + 1)
+    kept: list[int] = []
+    free_from = 0
+    for start, end in sorted(hits):
+        if start >= free_from:
+            kept.append(start)
+            free_from = end
+    return np.bincount(np.searchsorted(starts, kept, side="right") - 1, minlength=len(starts)).astype(float)
 
 
 def _starts(texts: list[str]) -> np.ndarray:
@@ -79,52 +96,106 @@ def _starts(texts: list[str]) -> np.ndarray:
     return np.cumsum(lengths) - lengths
 
 
+def _is(cp: np.ndarray, chars: str) -> np.ndarray:
+    # a few `==` beat np.isin, which sorts, on arrays the size of a page
+    out = cp == ord(chars[0])
+    for c in chars[1:]:
+        out |= cp == ord(c)
+    return out
+
+
 def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
-    """One row per (non-blank, stripped) line, columns as in `LINE_NAMES`."""
+    """One row per (non-blank, stripped) line, columns as in `LINE_NAMES`.
+
+    Character counts come from the page's code points (chars.py); `at(k)` is the code point k
+    places after each line's start (0 past the line's end), for tests of a line's first characters."""
     n = len(texts)
     joined = "\n".join(texts)
-    lows = joined.lower().split("\n")  # str.lower is context-free across "\n", so these are t.lower()
+    starts = _starts(texts)
     n_chr = _flags(map(len, texts), n)
-    n_tok = _flags(map(len, tokens), n)
+    ends = starts + n_chr.astype(np.int64)
+    cp = np.concatenate((chars.code_points(joined), np.zeros(4, dtype=np.uint32)))  # padded for at(k)
+    cls = chars.classes(cp)
+    line = np.cumsum(cp == 10)  # line number of each character ("\n" itself is never counted)
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(line, weights=mask, minlength=n)[:n]
+
+    def at(k: int) -> np.ndarray:
+        return np.where(starts + k < ends, cp[starts + k], 0)
+
+    word = (cls & chars.WORD) > 0
+    digit = (cls & chars.DIGIT) > 0
+    space = ((cls & chars.SPACE) > 0) | (cp == 10)
+    space[len(joined):] = True  # the end of the page ends a sentence like a space does
+    # tokens are runs of word characters (re's \w+); str.istitle per token: a cased letter, upper
+    # case only after an uncased character, lower case only after a cased one
+    tok_start, tok_end = chars.runs(word)
+    n_tok = np.bincount(line[tok_start], minlength=n).astype(float)
+    upper, lower = (cls & chars.UPPER) > 0, (cls & chars.LOWER) > 0
+    cased = upper | lower
+    after_cased = np.concatenate(([False], cased[:-1]))
+    after_cased[tok_start] = False
+    wrong = word & ((upper & after_cased) | (lower & ~after_cased))
+    marks = np.zeros(len(cp), dtype=np.int64)
+    marks[tok_start] = 1
+    tok_of = np.cumsum(marks) - 1
+    in_tok = np.flatnonzero(word)
+    tok_cased = np.bincount(tok_of[in_tok], weights=cased[in_tok], minlength=len(tok_start))
+    tok_wrong = np.bincount(tok_of[in_tok], weights=wrong[in_tok], minlength=len(tok_start))
+    caps = np.bincount(line[tok_start], weights=(tok_cased > 0) & (tok_wrong == 0), minlength=n)
+    word_chars = per_line(word)
     flat = list(chain.from_iterable(tokens))
-    owner = np.repeat(np.arange(n), n_tok.astype(np.int64))
     codes = np.fromiter(map(_WORD_CODE.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+    owner = line[tok_start]
     stops = np.bincount(owner, weights=codes & 1, minlength=n)
     boiler_words = np.bincount(owner, weights=codes >> 1, minlength=n)
-    caps = np.bincount(owner, weights=_flags(map(str.istitle, flat), len(flat)), minlength=n)
-    word_chars = np.bincount(owner, weights=_flags(map(len, flat), len(flat)), minlength=n)
-    digits, date_cue = _digit_runs(joined, texts)
+    run_start, run_end = chars.runs(digit)
+    run_line = line[run_start]
+    digits = per_line(digit)
+    date_cue = (np.bincount(run_line, weights=(run_end - run_start) >= 4, minlength=n) > 0) | (np.bincount(run_line, minlength=n) >= 3)
     alpha = np.maximum(word_chars - digits, 0)
     has_tok = n_tok > 0
     stop_ratio = np.divide(stops, n_tok, out=np.zeros(n), where=has_tok)
     short = n_tok < SHORT_TOKENS
-    phrases = _count_matches(BOILER_PHRASES, lows, short)
-    last = [t[-1] for t in texts]
-    copyright_ = _flags(map(str.__contains__, texts, repeat("©")), n) + short * (
-        _flags(map(str.__contains__, lows, repeat("copyright")), n)
-        + _flags(map(str.__contains__, lows, repeat("rights reserved")), n))
-    cued = sum(_flags(map(str.__contains__, texts, repeat(cue)), n) for cue in _URL_CUES)
-    uppers = joined.upper().split("\n")  # upper-casing has no context rule either
+    lowered = joined.lower()
+    lows = lowered.split("\n")  # str.lower is context-free across "\n", so these are t.lower()
+    low_starts = _starts(lows)
+    phrases = _phrase_counts(lowered, low_starts, BOILER_PHRASES)
+    last = cp[ends - 1]
+    copyright_ = per_line(cp == 0xA9) + short * (_lines_with(lowered, low_starts, "copyright") | _lines_with(lowered, low_starts, "rights reserved"))
+    cued = np.zeros(n, dtype=bool)
+    for cue in _URL_CUES:
+        cued |= _lines_with(joined, starts, cue)
+    first = at(0)
+    digit_at = [(chars.classes(at(k)) & chars.DIGIT) > 0 for k in range(3)]
+    space_at = [(chars.classes(at(k)) & chars.SPACE) > 0 for k in range(2, 4)]
+    closes = _is(at(1), ".)")
+    bullet = _is(first, _BULLET_MARKS) | (digit_at[0] & closes & space_at[0]) | (digit_at[0] & digit_at[1] & _is(at(2), ".)") & space_at[1])
+    enders = _is(cp, ".!?…")
+    closers = _is(cp, "\"'”’)]")
+    # _SENT_END over the page: a stop, maybe a closing quote or bracket, then a space or the line's end
+    sentence_end = enders[:-2] & (space[1:-1] | (closers[1:-1] & space[2:]))
     return np.column_stack([
         np.log1p(n_chr),
         np.log1p(n_tok),
         stop_ratio,
-        _flags(map(".!?…\"”’)".__contains__, last), n),
-        _flags(map(":".__eq__, last), n),
-        _flags(map("?".__eq__, last), n),
-        np.log1p(_count_matches(_SENT_END, texts)),
-        _flags(map(str.count, texts, repeat(",")), n) / (n_tok + 1),
+        _is(last, ".!?…\"”’)"),
+        last == ord(":"),
+        last == ord("?"),
+        np.log1p(per_line(np.concatenate((sentence_end, [False, False])))),
+        per_line(cp == ord(",")) / (n_tok + 1),
         digits / n_chr,
         np.divide(caps, n_tok, out=np.zeros(n), where=has_tok),
         alpha / n_chr,
-        _flags(map(str.__contains__, texts, repeat(" | ")), n),
+        _lines_with(joined, starts, " | "),
         copyright_ > 0,
         np.where(short, boiler_words + phrases, 0.0),
-        _flags(map(bool, map(_BULLET.match, texts)), n),
-        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | _flags(map(str.__contains__, lows, repeat("ago")), n).astype(bool))) > 0,
-        _count_matches(_URL, texts, cued > 0) > 0,
-        _flags(map(str.islower, (t[0] for t in texts)), n),
-        has_tok & (alpha > 3) & _flags(map(str.__eq__, uppers, texts), n).astype(bool),
+        bullet,
+        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | _lines_with(lowered, low_starts, "ago"))) > 0,
+        _count_matches(_URL, texts, cued) > 0,
+        (chars.classes(first) & chars.LOWER) > 0,
+        has_tok & (alpha > 3) & (per_line((cls & chars.CHANGES_UP) > 0) == 0),
         _flags(map(bool, map(_BYLINE.match, texts)), n),
         np.divide(alpha, n_tok, out=np.zeros(n), where=has_tok),
         (n_tok >= 25) & (stop_ratio >= 0.2),

@@ -66,9 +66,10 @@ _BOILER = (
     "donate join follow skip"
 ).split()
 BOILER_WORDS: frozenset[str] = frozenset(_BOILER + [w.capitalize() for w in _BOILER] + [w.upper() for w in _BOILER])
-# Phrases, matched on the lower-cased text of short lines only.
-BOILER_PHRASES = re.compile(
-    r"sign in|sign up|log in|read more|continue reading|keep reading|show less|load more|see all|view all|"
-    r"more from|posted in|filed under|follow us|contact us|about us|back to top|click here|rights reserved|"
-    r"all rights|you may also|don't miss|must read|most read|leave a (?:reply|comment)|your email"
+# Phrases, found in the lower-cased text of short lines only.
+BOILER_PHRASES: tuple[str, ...] = (
+    "sign in", "sign up", "log in", "read more", "continue reading", "keep reading", "show less", "load more",
+    "see all", "view all", "more from", "posted in", "filed under", "follow us", "contact us", "about us",
+    "back to top", "click here", "rights reserved", "all rights", "you may also", "don't miss", "must read",
+    "most read", "leave a reply", "leave a comment", "your email",
 )
