@@ -66,6 +66,11 @@ def cmd_body(args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise FatalError(f"no such file: {missing[0]}")
+    by_stem: dict[str, str] = {}
+    for f in args.files:
+        other = by_stem.setdefault(Path(f).stem, f)
+        if other != f:
+            raise FatalError(f"{other} and {f} would both write {out / Path(f).stem}.txt: give them separate --out folders")
     for path, doc in zip(args.files, process_files([Path(f) for f in args.files], _params(args), upto="segment")):
         if not doc.ok:
             print(f"{path}: {doc.error}", file=sys.stderr)

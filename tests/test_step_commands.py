@@ -55,3 +55,27 @@ def test_numbers_keeps_ids_and_spans() -> None:
             assert text[n["start"] : n["end"]] == n["surface"]
     money = [n for n in rows[1]["numbers"] if n["kind"] == "money"]
     assert money and money[0]["value"] == 400e9 and money[0]["unit"] == "USD"
+
+
+def test_body_refuses_inputs_that_would_overwrite_each_other(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.txt").write_text(f"Page from {folder}.\n", encoding="utf-8")
+    result = pipeline(["body", "--out", str(tmp_path / "out"), str(tmp_path / "a" / "page.txt"), str(tmp_path / "b" / "page.txt")])
+    assert result.returncode != 0
+    assert "page.txt" in result.stderr and result.stderr.strip().count("\n") == 0
+    assert not (tmp_path / "out" / "page.txt").exists()
+
+
+def test_same_named_files_in_sibling_folders_stay_apart(tmp_path: Path) -> None:
+    from pipeline.params import load
+    from pipeline.steps import process_files
+
+    texts = {"a": seed_text("002"), "b": seed_text("003")}
+    for folder, text in texts.items():
+        (tmp_path / folder / "x").mkdir(parents=True)
+        (tmp_path / folder / "x" / "page.txt").write_text(text, encoding="utf-8")
+    paths = [tmp_path / folder / "x" / "page.txt" for folder in texts]
+    docs = process_files(paths, load(str(ROOT / "params.yaml")), upto="clean")
+    assert len({d.source_path for d in docs}) == 2
+    assert [d.raw for d in docs] == [texts["a"], texts["b"]]
