@@ -67,7 +67,7 @@ def facts(kind: str) -> list[tuple[str, object]]:
     out = []
     for path in EXPECT:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if kind in ("must_keep", "must_drop", "markers"):
+        if kind in ("must_keep", "must_drop", "must_drop_stretch", "markers"):
             out += [(path.name, item) for item in spec.get(kind) or []]
         elif kind in ("starts", "full"):
             out += [(path.name, item) for item in ((spec.get("notes") or {}).get(kind) or {}).items()]
@@ -109,7 +109,7 @@ def test_must_keep(results, name, want):
     assert squash(want) in squash(body_text(ok(results, name)))
 
 
-@pytest.mark.parametrize(("name", "want"), facts("must_drop"))
+@pytest.mark.parametrize(("name", "want"), facts("must_drop") + facts("must_drop_stretch"))
 def test_must_drop(results, name, want):
     result = ok(results, name)
     assert squash(want) not in squash(body_text(result))
@@ -216,3 +216,17 @@ def test_running_heads_are_labelled_not_deleted(results):
     lines = result.text.split("\n")
     heads = [lines[h.line] for h in result.hints if h.label == "chrome" and h.reason == "running_head"]
     assert len(heads) >= 6 and all("Strait of Hormuz" in h for h in heads)
+
+
+def test_compiled_issue_keeps_the_stretch_with_most_text():
+    from pipeline.pdf import compiled
+    from pipeline.pdf.emit import Unit
+
+    tail = Unit("the end of the previous notice, a short paragraph.", "body", "body")
+    ours = [Unit("Our rule. " * 40, "body", "body"), Unit("Issued on August 3, 2020.", "caption", "small_type")]
+    filed = [Unit("[FR Doc. 2020–17220 Filed 8–5–20; 8:45 am]", "caption", "small_type"),
+             Unit("[FR Doc. 2020–17221 Filed 8–5–20; 8:45 am]", "caption", "small_type")]
+    nxt = Unit("DEPARTMENT OF TRANSPORTATION", "heading", "bold")
+    seq = [tail, filed[0], *ours, filed[1], nxt]
+    compiled.mark(seq)
+    assert [u.reason for u in seq] == ["other_document", "other_document", "body", "small_type", "small_type", "other_document"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pipeline.doc import Hint
 from pipeline.errors import DocError
-from pipeline.pdf import chrome, columns, emit, matter, notes, paragraphs, source
+from pipeline.pdf import chrome, columns, compiled, emit, matter, notes, paragraphs, source
 from pipeline.pdf.config import LAYOUT
 from pipeline.pdf.glyphs import Line, page_lines
 from pipeline.pdf.hyphens import Vocabulary
@@ -55,6 +55,7 @@ def read_pdf(data: bytes, max_pages: int, min_text_chars: int) -> PdfResult:
             ln.label, ln.reason = "caption", "small_type"
     vocab = Vocabulary([ln.text for ln in flat])
     seq = emit.units(flat, paragraphs.group(flat, body), vocab)
+    compiled.mark(seq)
     text, hints = emit.layout(seq)
     return PdfResult(text, hints, len(raw), found.title, found.authors, found.published, _flags(seq))
 
