@@ -6,6 +6,7 @@ import re
 
 from pipeline.cite.features import MONTHS
 from pipeline.cite.names import split_names
+from pipeline.cite.repair import quote_bounds
 
 FIELDS = ("author", "title", "container", "publisher", "volume", "issue", "pages", "date", "url")
 _TRIM = " \t,;:.([{<*_\"“”„«»‘’'`"
@@ -13,13 +14,20 @@ _TRIM_END = " \t,;:.)]}>*_\"“”„«»‘’'`"
 _IN = re.compile(r"^(?:in|in:|dans|en)\s+", re.I)
 _VOLUME = re.compile(
     r"^[(\[]?(?:vol(?:ume)?s?\.?|v\.|bd\.?|band|t\.|tome)?\s*(\d+[A-Za-z]?)[\])]?"  # volume number
-    r"(?:\s*\(([^)]+)\)|\s*[,.:]?\s*(?:no|nr|num|number|issue|iss|heft|h)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?|[IVXLC]+\b))?",
+    r"(?:\s*\(([^)]+)\)|\s*[,.:]?\s*(?:no|nr|n°|nº|num|number|issue|iss|heft|h)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?|[IVXLC]+\b))?",
     re.I,
 )
-_ISSUE = re.compile(r"(?:no|nr|num|number|issue|iss|heft)\.?\s*(\d+(?:[-–/]\d+)?)|^\(?(\d+(?:[-–/]\d+)?)\)?$", re.I)
-# an article number's capital stays (`A237`, `S12`): it is part of the page, unlike `p` in `p18`
-_PAGES = re.compile(r"(?<![A-Za-z])([A-Z]?\d+)(?:\s*[-–—‐]+\s*([A-Z]?\d+))?")
-_ROMAN_PAGES = re.compile(r"\b([ivxlc]+)\b(?:\s*[-–—‐]+\s*([ivxlc]+)\b)?", re.I)  # front matter: `pp. xi-xv`
+_ISSUE = re.compile(r"(?:no|nr|n°|nº|num|number|issue|iss|heft)\.?\s*(\d+(?:[-–/]\d+)?)|^\(?(\d+(?:[-–/]\d+)?)\)?$", re.I)
+_DASH = "-–—‐‑"  # U+2011 (non-breaking hyphen) too: `658‑677` in PDF text
+# an article number's capital stays (`A237`, `S12`) and so does an eLocator's `e` (`e0165139`); a
+# glued cue does not (`p17`, `S.10`), and a number never starts mid-word (`p17` is not page 7)
+_PAGE = rf"(?:[A-Z]?\d+|e\d{{4,}})(?:\s*[{_DASH}]+\s*[A-Z]?\d+)?"
+_PAGES = re.compile(rf"(?<![A-Za-z\d])(?:pp?\.?|S\.)?({_PAGE})")
+_ROMAN_PAGES = re.compile(rf"\b([ivxlc]+)\b(?:\s*[{_DASH}]+\s*([ivxlc]+)\b)?", re.I)  # front matter: `pp. xi-xv`
+# a page COUNT, not a page: `368 pp.`, `218 p.`, `248p`, `634 s.` (Slavic); `143 f.` is "143 and following"
+_EXTENT = re.compile(r"^\d+\s*(?:pp?|s|ff?)\.?$")
+# what may stand between the ranges of one page list (`28, 29`, `27-39, 171-172`, `323-332 et 404-413`)
+_LIST_GLUE = re.compile(r"^(?:\s|[,;&]|and|et|und|pp?\.|pages?)*$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|doi\.org/\S+", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _NUMERIC = {"volume", "issue", "pages"}
@@ -48,7 +56,7 @@ def clean_container(text: str) -> str | None:
 
 def split_volume(text: str) -> tuple[str | None, str | None]:
     """`Vol. 20, No. 112` -> (20, 112); `6(1)` -> (6, 1); unrecognised text is kept as the volume."""
-    found = _VOLUME.match(text.strip())
+    found = _VOLUME.match(text.strip().lstrip(",;:. "))  # `2005 ;59 (5):` leaves `;59 (5):`
     if not found:
         return _clean(text), None
     issue = found.group(2) or found.group(3)
@@ -61,11 +69,23 @@ def clean_issue(text: str) -> str | None:
 
 
 def clean_pages(text: str) -> str | None:
-    found = _PAGES.search(text) or _ROMAN_PAGES.search(text)
+    """`pp. 57–58` -> `57-58`; a page list keeps every range (`28, 29`); a page count keeps its
+    unit as printed (`368 pp.`), since `368` alone would read as a page cited."""
+    text = text.strip(" ,;:()[]")
+    if _EXTENT.match(text):
+        return text
+    found = list(_PAGES.finditer(text))
     if not found:
-        return None
-    first, last = found.groups()
-    return f"{first}-{last}" if last else first
+        roman = _ROMAN_PAGES.search(text)
+        return "-".join(part for part in roman.groups() if part) if roman else None
+    ranges = [re.sub(rf"\s*[{_DASH}]+\s*", "-", m.group(1)) for m in found]
+    while len(ranges) > 1 and _YEAR.fullmatch(ranges[-1]):  # `pp. 111-120, 1993`: a date the CRF ran on
+        ranges.pop()
+        found.pop()
+    gaps = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
+    if len(ranges) > 1 and all(_LIST_GLUE.match(gap) for gap in gaps):
+        return ", ".join(ranges)
+    return ranges[0]
 
 
 def clean_url(text: str) -> str | None:
@@ -118,6 +138,7 @@ def spans(tokens: list[str], labels: list[str]) -> list[tuple[str, str]]:
 
 def build_fields(tokens: list[str], labels: list[str]) -> dict[str, object]:
     """The contract's fields from a labelled token sequence; absent fields are None."""
+    labels = quote_bounds(tokens, labels)
     fields: dict[str, object] = dict.fromkeys(FIELDS)
     fields["author"] = []
     parts = spans(tokens, labels)
