@@ -37,10 +37,8 @@ def test_hostile_corpus_ends_in_documents_or_errors(tmp_path: Path) -> None:
     assert "Deep text about Iran." in texts["deep.html"]
     for name in ("persian.txt", "arabic.txt", "cjk.txt", "ünïcödé name.txt", "-leading-dash.txt", "utf16-nobom.txt"):
         assert name in texts, (name, by_name.get(name))
-    for name, paragraphs in (("persian.txt", PERSIAN), ("arabic.txt", ARABIC)):
+    for name, paragraphs in (("persian.txt", PERSIAN), ("arabic.txt", ARABIC), ("cjk.txt", CJK)):
         assert all(p in texts[name] for p in paragraphs), name
-    # the line classifier's word features fit space-separated scripts; CJK bodies keep only part (known gap)
-    assert any(p in texts["cjk.txt"] for p in CJK)
     # loose bounds from the issue (2 minutes, 1.5 GB); `make bench` prints the measured figures
     assert elapsed < 240
     assert peak_mb < 1536

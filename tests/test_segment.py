@@ -195,3 +195,12 @@ def test_html_hints_only_demote_links_in_chrome_containers() -> None:
     for t in teasers + ["Newsletter"]:
         assert t not in doc.text
     assert {b.label for b in doc.blocks if any(t in b.text for t in teasers)} == {"chrome"}
+
+
+def test_prose_in_scripts_without_spaces_is_body_but_their_menus_are_not() -> None:
+    from bench.hostile import CJK
+    from pipeline.segment.lines import split_lines
+    from pipeline.segment.unspaced import unspaced_prose
+
+    lines = [ln for ln in split_lines("\n".join([*CJK, "首页", "关于我们", "The SCO summit was held in Astana last July, officials said."])) if ln.text]
+    assert [unspaced_prose(ln) for ln in lines] == [True, True, True, False, False, False]

@@ -20,41 +20,48 @@ from pipeline.segment.lines import Line
 # a final stop, possibly inside quotes/brackets/emphasis or before a footnote marker ("consensus.7")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]*]*(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3})?$")
 _SPEAKER = re.compile(r"^[A-Z][\w .'’-]{1,40}:$")
+_TAIL = 16  # characters of a paragraph's end that hold its final stop, but for odd endings
+# what may follow the stop in an _ENDS_SENTENCE match, besides spaces (\s) and digits (\d)
+_AFTER_STOP = frozenset("\"”’)]*⁰¹²³⁴⁵⁶⁷⁸⁹")
 PROSE_TOKENS = 20  # a paragraph this long that ends without a stop was cut, not finished
 
 
-def build_blocks(page: str, lines: list[Line], lab: Labelled) -> list[Block]:
-    starts: list[tuple[int, str, str, int | None]] = []  # (line index, label, reason, note)
-    prev_key: tuple | None = None
-    for ln in lines:
-        if not ln.text:
-            continue
-        label = lab.labels[ln.index]
-        note = lab.notes.get(ln.index)
-        key = (ln.group, label)
-        starts_note = label == "footnote" and lab.reasons[ln.index] != "footnote_continued" and note is not None
-        if key != prev_key or starts_note:
-            starts.append((ln.index, label, lab.reasons[ln.index], note))
-        prev_key = key
+def build_blocks(page: str, lines: list[Line], lab: Labelled, rows: list[Line] | None = None) -> list[Block]:
+    """`rows`: the non-blank lines of `lines`, when the caller has them."""
+    rows = [ln for ln in lines if ln.text] if rows is None else rows
+    labels = lab.labels
+    starts: list[int] = []  # line index of each block's first line
+    prev_group, prev_label = -2, ""
+    for ln in rows:
+        label = labels[ln.index]
+        if label != prev_label or ln.group != prev_group or label == "footnote" and _starts_note(lab, ln.index):
+            starts.append(ln.index)
+            prev_group, prev_label = ln.group, label
     if not starts:
         return [Block(0, len(page), "chrome", "blank_page", page)] if page else []
     blocks: list[Block] = []
-    for k, (index, label, reason, note) in enumerate(starts):
+    for k, index in enumerate(starts):
         begin = 0 if k == 0 else lines[index].start
-        end = lines[starts[k + 1][0]].start if k + 1 < len(starts) else len(page)
+        end = lines[starts[k + 1]].start if k + 1 < len(starts) else len(page)
+        label, reason, note = labels[index], lab.reasons[index], lab.notes.get(index)
         if label == "footnote" and note is None and reason != "footnote_continued":
             reason = "footnote_continued"
         blocks.append(Block(begin, end, label, reason, page[begin:end], note if label == "footnote" else None))
     return blocks
 
 
-def body_paragraphs(lines: list[Line], lab: Labelled) -> list[tuple[str, str]]:
-    """(label, text) of kept paragraphs, lines of one paragraph joined by a newline."""
+def _starts_note(lab: Labelled, index: int) -> bool:
+    """A footnote line that opens a numbered note (not the rest of the previous one)."""
+    return lab.reasons[index] != "footnote_continued" and lab.notes.get(index) is not None
+
+
+def body_paragraphs(lines: list[Line], lab: Labelled, rows: list[Line] | None = None) -> list[tuple[str, str]]:
+    """(label, text) of kept paragraphs, lines of one paragraph joined by a newline.
+    `rows`: the non-blank lines of `lines`, when the caller has them."""
+    rows = [ln for ln in lines if ln.text] if rows is None else rows
     paras: list[tuple[str, list[str]]] = []
     last_group = None
-    for ln in lines:
-        if not ln.text:
-            continue
+    for ln in rows:
         label = lab.labels[ln.index]
         if label not in KEEP:
             last_group = None
@@ -80,10 +87,26 @@ def join_text(paras: list[tuple[str, str]]) -> str:
 
 def _continues(first: tuple[str, str], second: tuple[str, str]) -> bool:
     (label1, a), (label2, b) = first, second
-    if _SPEAKER.match(a) and label2 == "body":
+    # cheap tests before the regexes and splits
+    if label2 == "body" and _SPEAKER.match(a):
         return True  # interview: the speaker's name on its own line, the answer below
-    if label1 != "body" or label2 != "body" or _ENDS_SENTENCE.search(a):
+    if label1 != "body" or label2 != "body" or _ends_sentence(a):
         return False
     if b[0].islower():
         return True
-    return len(a.split()) >= PROSE_TOKENS and a[-1].isalpha() and len(b.split()) >= 3
+    return a[-1].isalpha() and len(a.split()) >= PROSE_TOKENS and len(b.split()) >= 3
+
+
+def _ends_sentence(text: str) -> bool:
+    """`_ENDS_SENTENCE.search(text)`, looking at the tail only: a match is a stop followed by
+    closing marks, spaces and digits up to the end, so it can start before the last
+    `_TAIL` characters only when all of those are such characters; then the whole text is searched."""
+    if text[-1] in ".!?…:;":
+        return True  # the stop alone is a match: the usual case, without the regex
+    tail = text[-_TAIL:]
+    if _ENDS_SENTENCE.search(tail):
+        return True
+    # no match in the tail: one further back would need every tail character to be one it may hold
+    if len(text) <= _TAIL or not all(c in _AFTER_STOP or c.isspace() or c.isdecimal() for c in tail):
+        return False
+    return _ENDS_SENTENCE.search(text) is not None

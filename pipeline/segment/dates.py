@@ -22,10 +22,14 @@ _PATTERNS = [
     re.compile(r"\b" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
 ]
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+# Every pattern above holds a year: text without this skips the five case-insensitive scans.
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
 
 
 def find_date(text: str, allow_year: bool = False) -> tuple[str, int, int] | None:
     """The first date in `text` as (iso, start, end), most precise pattern first; None when none."""
+    if _YEAR_CUE.search(text) is None:
+        return None
     best: tuple[str, int, int] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

@@ -11,17 +11,22 @@ from __future__ import annotations
 import re
 
 from pipeline.segment.lines import Line
+from pipeline.segment.scan import Scan
 
 _TOC_HEADING = re.compile(r"^(?:table of )?contents:?$", re.I)
 # "Introduction\t. 1", "What does ... ?  3", "Chapter 2 .......... 14"
 _TOC_ENTRY = re.compile(r"(?:\.{2,}|\t|\s{2,}|\s\.\s?)\s*\d{1,3}$|\s\d{1,3}$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
+COPYRIGHT_CUES = ("©", "copyright", "all rights reserved")  # any case: lines without one are not copyright lines
 
 
-def toc_end(lines: list[Line], limit: int) -> int | None:
+def toc_end(lines: list[Line], limit: int, scan: Scan) -> int | None:
     """Index of the last line of a table of contents that starts within the first `limit` lines."""
-    for ln in lines[:limit]:
-        if ln.text and _TOC_HEADING.match(ln.text):
+    for k in scan.rows_with(("contents",), fold=True):  # a contents heading holds the word
+        ln = scan.rows[k]
+        if ln.index >= limit:
+            break
+        if _TOC_HEADING.match(ln.text):
             end = None
             misses = 0
             for nxt in lines[ln.index + 1 :]:

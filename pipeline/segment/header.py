@@ -1,25 +1,37 @@
 """The article's header and front part: table of contents and copyright lines (front matter),
-then title, byline, dateline and standfirst around the start of the body."""
+then title, byline, dateline and standfirst around the start of the body.
+
+Rows are in page order, so the header's rows are found by bisecting on the line index instead of
+filtering the whole page; the copyright test runs only on lines holding a copyright cue.
+"""
 
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
 
 from pipeline.segment import front, meta
 from pipeline.segment.labelled import KEEP, Labelled
 from pipeline.segment.lines import Line
+from pipeline.segment.scan import Scan
 
 LEDE_MIN_TOKENS = 8  # a standfirst is a sentence, not a kicker or a category
 
 
-def front_matter(lines: list[Line], rows: list[Line], out: Labelled) -> int | None:
+def _index(ln: Line) -> int:
+    return ln.index
+
+
+def front_matter(lines: list[Line], rows: list[Line], out: Labelled, scan: Scan) -> int | None:
     """Table of contents and what precedes it; copyright lines above the body. Returns the TOC end."""
-    end = front.toc_end(lines, limit=max(60, len(lines) // 3))
+    end = front.toc_end(lines, max(60, len(lines) // 3), scan)
     if end is not None:
         for ln in rows:
             if ln.index > end:
                 break
             out.set(ln.index, "front_matter", "before_contents" if ln.index < end else "contents")
     first_body = next((ln.index for ln in rows if out.labels[ln.index] == "body" and ln.index > (end or -1)), None)
-    for ln in rows:
+    for k in scan.rows_with(front.COPYRIGHT_CUES, fold=True):
+        ln = rows[k]
         if first_body is not None and ln.index > first_body:
             break
         if front.is_copyright(ln.text) and out.labels[ln.index] != "footnote":
@@ -27,16 +39,19 @@ def front_matter(lines: list[Line], rows: list[Line], out: Labelled) -> int | No
     return end
 
 
-def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | None, main_start: int | None) -> None:
+def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | None, main_start: int | None,
+           scan: Scan) -> None:
     body_start = next((ln.index for ln in rows if out.labels[ln.index] == "body" and ln.index > (front_end or -1)
                        and ln.index >= (main_start or 0)), len(lines))
-    title = meta.find_title(lines, body_start, front_end)
+    title = meta.find_title(lines, body_start, front_end, rows)
     out.title = title
     if title is not None:
         out.set(title, "title", "headline")
     top = title if title is not None else body_start
     # the header: from the title to the body, and a few lines either side of the title
-    span = [ln for ln in rows if top - 3 <= ln.index <= max(body_start, top + 6) and out.labels[ln.index] != "footnote"]
+    lo = bisect_left(rows, top - 3, key=_index)
+    hi = bisect_right(rows, max(body_start, top + 6), key=_index)
+    span = [ln for ln in rows[lo:hi] if out.labels[ln.index] != "footnote"]
     for ln in span:
         if ln.index == title:
             continue
@@ -56,22 +71,34 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
                     out.authors.append(name)
             out.set(ln.index, "byline", "names_near_title")
     if not out.authors:
-        # an author named with a role in the first paragraphs ("X - senior researcher at ..."),
-        # or credited at the end ("republished with permission by X")
-        kept = [r for r in rows if r.index >= body_start and out.labels[r.index] in KEEP]
-        for ln in kept[:3] + [r for r in kept[3:] if "permission" in r.text]:
-            found = meta.authors_of(ln, False)
-            if found:
-                out.authors.extend(found)
-                break
-    # a standfirst: a sentence or two right under the title, set apart from the body by a header line
+        _authors_in_body(rows, out, body_start, scan)
     if title is not None:
-        nxt = [ln for ln in rows if ln.index > title][:4]
-        for k, ln in enumerate(nxt[:-1]):
-            label = out.labels[ln.index]
-            if label in ("footnote", "front_matter", "title") or out.reasons[ln.index] == "site_repeat":
-                continue
-            prose = len(ln.tokens) >= LEDE_MIN_TOKENS and ln.text[-1] in ".!?”\"" and not ln.text.isupper()
-            if prose and (label == "chrome" and ln.index < body_start or label == "body" and out.labels[nxt[k + 1].index] not in KEEP):
-                out.set(ln.index, "lede", "standfirst")
-                break
+        _standfirst(rows, out, title, body_start)
+
+
+def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Scan) -> None:
+    """An author named with a role in the first paragraphs ("X - senior researcher at ..."),
+    or credited at the end ("republished with permission by X")."""
+    kept = (r for r in rows[bisect_left(rows, body_start, key=_index):] if out.labels[r.index] in KEEP)
+    first = [r for _, r in zip(range(3), kept)]
+    credits = [] if len(first) < 3 else [  # kept lines after the first three that hold the word
+        rows[k] for k in scan.rows_with(("permission",)) if rows[k].index > first[-1].index and out.labels[rows[k].index] in KEEP]
+    for ln in first + credits:
+        found = meta.authors_of(ln, False)
+        if found:
+            out.authors.extend(found)
+            break
+
+
+def _standfirst(rows: list[Line], out: Labelled, title: int, body_start: int) -> None:
+    """A sentence or two right under the title, set apart from the body by a header line."""
+    after = bisect_right(rows, title, key=_index)
+    nxt = rows[after : after + 4]
+    for k, ln in enumerate(nxt[:-1]):
+        label = out.labels[ln.index]
+        if label in ("footnote", "front_matter", "title") or out.reasons[ln.index] == "site_repeat":
+            continue
+        prose = len(ln.tokens) >= LEDE_MIN_TOKENS and ln.text[-1] in ".!?”\"" and not ln.text.isupper()
+        if prose and (label == "chrome" and ln.index < body_start or label == "body" and out.labels[nxt[k + 1].index] not in KEEP):
+            out.set(ln.index, "lede", "standfirst")
+            break

@@ -23,16 +23,23 @@ _SCRIPTS = (
     ("he", re.compile(r"[\u0590-\u05FF]")),
     ("el", re.compile(r"[\u0370-\u03FF]")),
 )
+# Any letter of those scripts (each pattern above is one character class; Persian letters are
+# Arabic-block letters). Most pages have none, though few are ASCII (curly quotes): one search
+# that finds nothing stands for the eight counts, which would all be zero.
+_ANY_SCRIPT = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _SCRIPTS[1:]) + "]")
 _SAMPLE = 5000  # characters looked at: enough to decide, and bounded time on long reports
+# Punctuation around words; none of it is a word character, so stripping it never cuts a word.
+_AROUND = ".,;:!?\"'()[]“”‘’—–-…"
 
 
 def detect(text: str, default: str = "en") -> str:
     sample = text[:_SAMPLE]
     if not sample.strip():
         return default
-    # an ASCII sample has no letters of these scripts: skip their eight scans (most pages)
-    arabic = 0 if sample.isascii() else len(_SCRIPTS[1][1].findall(sample))
-    for lang, pattern in () if sample.isascii() else _SCRIPTS:
+    # a sample without letters of these scripts (ASCII or not) would count zero for each: skip their scans
+    other_script = _ANY_SCRIPT.search(sample) is not None
+    arabic = len(_SCRIPTS[1][1].findall(sample)) if other_script else 0
+    for lang, pattern in _SCRIPTS if other_script else ():
         count = len(pattern.findall(sample))
         if lang == "fa":
             # Persian-only letters among many Arabic-script letters
@@ -41,7 +48,24 @@ def detect(text: str, default: str = "en") -> str:
             continue
         if count > 0.3 * len(sample.replace(" ", "")):
             return lang
-    words = Counter(_WORD.findall(sample.lower()))  # each distinct word looked up once per language
-    scores = {lang: sum(words[w] for w in stops & words.keys()) for lang, stops in STOPWORDS_BY_LANG.items()}
+    words = _word_counts(sample.lower())  # each distinct word looked up once per language
+    scores = {lang: sum(map(words.__getitem__, stops & words.keys())) for lang, stops in STOPWORDS_BY_LANG.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else default
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """Counts of `_WORD` matches in `text`, mostly without the regex (whose Unicode class test per
+    character is the slow part): a match never spans a space, and a space-separated token that is
+    letters once its punctuation is stripped is exactly one match. Only the other tokens (digits,
+    inner dots, apostrophes) go through `_WORD`."""
+    words: list[str] = []
+    odd: list[str] = []
+    for token in text.split():
+        bare = token.strip(_AROUND)
+        if bare.isalpha():
+            words.append(bare)
+        else:
+            odd.append(token)
+    words += _WORD.findall(" ".join(odd))
+    return Counter(words)

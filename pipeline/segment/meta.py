@@ -8,16 +8,21 @@ name there belongs to another article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
+from pipeline.segment.scan import Scan
 from pipeline.segment.words import BOILER_WORDS
 
 HEADER_SPAN = 15  # lines above the body start searched for the title: headers are short
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|bin|el)){1,3}"
 _BY = re.compile(r"^(?:by|written by|author:?|authors:?|posted by|words by)\s+(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)", re.I)
 _NAME_ONLY = re.compile(r"^" + _NAME + r"$")
-_NAME_ROLE = re.compile(r"(?:^|[.!?]\s+)(" + _NAME + r")\s+[-–—,]\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|chief\s+|lead\s+|former\s+)?(?:researcher|analyst|fellow|professor|lecturer|expert|journalist|editor|correspondent|director|writer|contributor)\b")
+_ROLES = ("researcher", "analyst", "fellow", "professor", "lecturer", "expert", "journalist", "editor", "correspondent",
+          "director", "writer", "contributor")
+_NAME_ROLE = re.compile(r"(?:^|[.!?]\s+)(" + _NAME + r")\s+[-–—,]\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|chief\s+|lead\s+|former\s+)?(?:"
+                        + "|".join(_ROLES) + r")\b")
 # "This article was republished with permission by James Dorsey." at the end of a piece
 _CREDIT = re.compile(r"\b(?:written|republished|reprinted|reproduced)(?: here)? with (?:the )?(?:kind )?permission (?:by|of|from) (" + _NAME + r")\.?$")
 # words of units, outlets and labels that a name-shaped line may hold but a person's name does not
@@ -30,9 +35,11 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
 _COPYRIGHT_OWNER = re.compile(r"(?:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?([A-Z][^.|,;©]{2,80}?)(?:\.|,|\||;|all rights|$)", re.I)
 _SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)\b", re.I)
+_SOCIAL_CUE = re.compile(r" on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)")  # in folded text
 _INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
 _SPEAKER = re.compile(r"^([A-Z][A-Z .'’-]{1,40}):\s")
 _NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms)\b", re.I)
+_SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
 
 
 def title_shaped(ln: Line) -> bool:
@@ -40,22 +47,24 @@ def title_shaped(ln: Line) -> bool:
     n = len(ln.tokens)
     if not 3 <= n <= 30 or " | " in ln.text or ln.text.endswith((".", ":", ",")) or ln.text[0].islower():
         return False
-    if find_date(ln.text) or any(t in BOILER_WORDS for t in ln.tokens[:2]):
+    if not BOILER_WORDS.isdisjoint(ln.tokens[:2]) or find_date(ln.text):
         return False
     return not (ln.text.isupper() and n <= 3)
 
 
-def find_title(lines: list[Line], body_start: int, front_end: int | None) -> int | None:
+def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: list[Line] | None = None) -> int | None:
     """Line index of the article title. Reports: the first headline of the page; web pages: the
-    closest headline above the body, preferring one the page repeats (h1 + breadcrumb/og title)."""
-    rows = [ln for ln in lines if ln.text]
+    closest headline above the body, preferring one the page repeats (h1 + breadcrumb/og title).
+    `rows`: the non-blank lines, when the caller has them."""
+    rows = [ln for ln in lines if ln.text] if rows is None else rows
     if front_end is not None:
         for ln in rows:
             if ln.index >= front_end:
                 break
             if title_shaped(ln):
                 return ln.index
-    above = [ln for ln in rows if ln.index < body_start][-HEADER_SPAN:]
+    cut = bisect_left(rows, body_start, key=lambda ln: ln.index)  # rows are in page order
+    above = rows[max(0, cut - HEADER_SPAN) : cut]
     texts = [ln.text for ln in rows]
     best: tuple[float, int] | None = None
     for rank, ln in enumerate(reversed(above)):
@@ -88,26 +97,31 @@ def authors_of(ln: Line, near_title: bool) -> list[str]:
     if near_title and _NAME_ONLY.match(ln.text) and not ln.text.isupper() and not any(
             t in BOILER_WORDS or t in _NOT_NAME for t in ln.tokens):
         return [ln.text]
-    m = _NAME_ROLE.search(ln.text) or _CREDIT.search(ln.text)
+    # each regex only where its fixed words are: searching long body lines is slow
+    m = _NAME_ROLE.search(ln.text) if any(map(ln.text.__contains__, _ROLES)) else None
+    m = m or (_CREDIT.search(ln.text) if "permission" in ln.text else None)
     return [m.group(1).rstrip(".")] if m else []
 
 
-def find_site(lines: list[Line]) -> str | None:
-    """The outlet as the page names it: copyright owner, "<Site> on Facebook", interview-with + speaker label."""
-    texts = [ln.text for ln in lines if ln.text]
-    for text in texts:
-        m = _SOCIAL.match(text)
+def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
+    """The outlet as the page names it: copyright owner, "<Site> on Facebook", interview-with + speaker label.
+    Each pattern runs only on the lines holding a word all its matches need (`scan`), in page order."""
+    scan = Scan([ln for ln in lines if ln.text]) if scan is None else scan
+    texts = scan.texts
+    for k in scan.rows_matching(_SOCIAL_CUE, fold=True):
+        m = _SOCIAL.match(texts[k])
         if m and not _NOT_SITE.search(m.group(1)):
             return m.group(1).strip()
-    speakers = {m.group(1).strip() for t in texts if (m := _SPEAKER.match(t))}
-    for text in texts:
-        for m in _INTERVIEW.finditer(text):
+    interviews = scan.rows_with(("interview with",))
+    speakers = {m.group(1).strip() for t in texts if (m := _SPEAKER.match(t))} if interviews else set()
+    for k in interviews:
+        for m in _INTERVIEW.finditer(texts[k]):
             name = m.group(1).strip()
             if name.upper() in speakers:
                 return name
-    for text in texts:
-        if len(text) < 300:
-            m = _COPYRIGHT_OWNER.search(text)
+    for k in scan.rows_with(("©", "copyright"), fold=True):
+        if len(texts[k]) < 300:
+            m = _COPYRIGHT_OWNER.search(texts[k])
             if m and len(m.group(1).split()) <= 10 and not _NOT_SITE.search(m.group(1)):
                 return m.group(1).strip().removeprefix("The ").strip()
     return _dateline_source(texts)
@@ -117,8 +131,8 @@ def _dateline_source(texts: list[str]) -> str | None:
     """An outlet name that opens several paragraphs as `Name - ...` / `Name—Opinion:` (agency style)."""
     counts: dict[str, int] = {}
     for text in texts:
-        m = re.match(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)", text[:60])
-        if m and len(text) > 80:
+        m = _SOURCE.match(text[:60]) if len(text) > 80 else None
+        if m:
             counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     return best[0] if best and best[1] >= 2 and len(best[0].split()) >= 2 else None

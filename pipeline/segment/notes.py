@@ -19,6 +19,10 @@ _PLAIN_START = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
 _NOTES_HEADING = re.compile(r"^(?:end\s*)?notes?:?$|^references:?$|^footnotes:?$|^sources:?$|^endnotes:?$", re.I)
 # What a reference looks like: a year, a URL, quotes around a title, Ibid./op. cit., page refs.
 _CITATION_LIKE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|[\"“”]|\bibid\b|\bop\. cit\b|\bpp?\.\s*\d", re.I)
+# First characters a note start or a notes heading can have: other lines skip those regexes.
+# `\d` is any Unicode decimal digit (str.isdecimal); re.IGNORECASE also matches "ſ" to "s".
+_NOTE_FIRST = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹^[")
+_HEADING_FIRST = frozenset("eEnNrRfFsSſ")
 
 
 def note_number(text: str, in_notes: bool) -> int | None:
@@ -37,20 +41,22 @@ def note_number(text: str, in_notes: bool) -> int | None:
     return None
 
 
-def find_notes(lines: list[Line]) -> dict[int, tuple[int | None, str]]:
-    """{line index: (note number or None, reason)} for footnote lines of the page."""
+def find_notes(lines: list[Line], rows: list[Line] | None = None) -> dict[int, tuple[int | None, str]]:
+    """{line index: (note number or None, reason)} for footnote lines of the page.
+    `rows`: the non-blank lines of `lines`, when the caller has them (blank lines play no part)."""
     found: dict[int, tuple[int | None, str]] = {}
     in_notes = False  # after a notes heading, or right after another note
     last_note_line = -10
     last_group = -1
-    for ln in lines:
-        if not ln.text:
-            continue
-        if _NOTES_HEADING.match(ln.text):
+    for ln in [ln for ln in lines if ln.text] if rows is None else rows:
+        first = ln.text[0]
+        if first in _HEADING_FIRST and _NOTES_HEADING.match(ln.text):
             in_notes = True
             continue
-        near = ln.index - last_note_line <= 3
-        number = note_number(ln.text, in_notes or near)
+        number = None
+        if first in _NOTE_FIRST or first.isdecimal():
+            near = ln.index - last_note_line <= 3
+            number = note_number(ln.text, in_notes or near)
         if number is not None:
             found[ln.index] = (number, "footnote_marker")
             last_note_line, last_group = ln.index, ln.group

@@ -4,25 +4,31 @@ run of body text (smaller runs far from it are widgets)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.segment.captions import is_caption
 from pipeline.segment.labelled import KEEP, Labelled
 from pipeline.segment.lines import Line
+from pipeline.segment.scan import Scan
 
 _READ_MORE = re.compile(r"\b(?:read more|keep reading|continue reading)", re.I)
+_READ_MORE_CUES = ("read more", "keep reading", "continue reading")  # any case: only these lines are searched
 MIN_TEASERS = 3  # "read more" links needed to call the blocks above them a teaser list
 TEASER_LINES = 5  # a teaser is a title, a kicker and a summary or two above its link
 _COMMENT_FORM = re.compile(r"^(?:\d+ comments?|leave a (?:reply|comment)|submit a comment|post a comment|add a comment|"
                            r"your email address will not be published|join the discussion|comments? are closed)\b", re.I)
+# every _COMMENT_FORM match holds one of these (any case): only these lines are searched
+_COMMENT_CUES = ("comment", "leave a reply", "your email address", "join the discussion")
 MIN_BODY_ABOVE_FORM = 100  # words of article above a comment form before it may end the article
 MAX_GAP = 4  # this many non-body lines in a row end a run of body text
 MIN_RUN_SHARE = 0.1  # a run with less body than this share of the largest is a widget, not the article
 
 
-def teasers(rows: list[Line], out: Labelled) -> None:
+def teasers(rows: list[Line], out: Labelled, scan: Scan) -> None:
     """A "read more" link closes a teaser: the kept lines just above it (its title and summary) go.
     Only for a list of them: one "Read more" inside an article points to another page, not a teaser."""
-    links = [k for k, ln in enumerate(rows) if len(ln.tokens) <= 6 and _READ_MORE.search(ln.text)]
+    cued = scan.rows_with(_READ_MORE_CUES, fold=True)
+    links = [k for k in cued if len(rows[k].tokens) <= 6 and _READ_MORE.search(rows[k].text)]
     if len(links) < MIN_TEASERS:
         return
     for k in links:
@@ -35,26 +41,27 @@ def teasers(rows: list[Line], out: Labelled) -> None:
                 out.set(prev.index, "chrome", "teaser")
 
 
-def after_comment_form(rows: list[Line], out: Labelled) -> None:
+def after_comment_form(rows: list[Line], out: Labelled, scan: Scan) -> None:
     """A comment form closes the article: what follows is comments and widgets. Needs body above it."""
-    seen_body = 0
-    for k, ln in enumerate(rows):
-        if out.labels[ln.index] == "body":
-            seen_body += len(ln.tokens)
-        elif seen_body >= MIN_BODY_ABOVE_FORM and len(ln.tokens) <= 12 and _COMMENT_FORM.search(ln.text):
+    seen_body = 0  # words of body lines above row `counted`
+    counted = 0
+    for k in scan.rows_with(_COMMENT_CUES, fold=True):  # the only lines that may be a comment form
+        seen_body += sum(len(ln.tokens) for ln in rows[counted:k] if out.labels[ln.index] == "body")
+        counted = k
+        ln = rows[k]
+        if out.labels[ln.index] != "body" and seen_body >= MIN_BODY_ABOVE_FORM and len(ln.tokens) <= 12 \
+                and _COMMENT_FORM.search(ln.text):
             for later in rows[k:]:
                 if out.labels[later.index] in KEEP:
                     out.set(later.index, "chrome", "after_comment_form")
             return
 
 
-def main_region(rows: list[Line], out: Labelled) -> int | None:
+def main_region(rows: list[Line], out: Labelled, scan: Scan) -> int | None:
     """Runs of kept lines split by more than MAX_GAP other lines; runs much smaller than the largest
     are teasers or widgets. Lines the page repeats do not count towards a run's size (carousels).
     Returns the first line of the largest run."""
-    counts: dict[str, int] = {}
-    for ln in rows:
-        counts[ln.text] = counts.get(ln.text, 0) + 1
+    counts = Counter(scan.texts)
     runs: list[list[Line]] = []
     gap = MAX_GAP + 1
     for ln in rows:

@@ -11,6 +11,7 @@ from pipeline.segment import body, language, meta, model, site
 from pipeline.segment.dates import years_in
 from pipeline.segment.label import label_lines
 from pipeline.segment.lines import split_lines
+from pipeline.segment.scan import Scan
 
 NAME = "segment"
 INPUT = "clean"
@@ -18,21 +19,25 @@ INPUT = "clean"
 
 def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, frozenset[str]]:
     """Site-level pre-pass: {doc_id: lines that other pages of the same template repeat}."""
-    pages = ((doc.doc_id, doc.page) for batch in batches() for doc in batch if doc.ok)
+
+    def pages() -> Iterator[tuple[str, str]]:  # read twice by repeated_lines: the corpus is never held
+        return ((doc.doc_id, doc.page) for batch in batches() for doc in batch if doc.ok)
+
     return site.repeated_lines(pages, params.segment.site_min_shared)
 
 
 def process(doc: Doc, params: Params, context: object) -> Doc:
     repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
     lines = split_lines(doc.page)
-    lab = label_lines(lines, doc.hints, model.load(), repeated, params.segment.soft_hint_weight)
-    doc.blocks = body.build_blocks(doc.page, lines, lab)
-    doc.text = body.join_text(body.body_paragraphs(lines, lab))
+    scan = Scan([ln for ln in lines if ln.text])
+    lab = label_lines(lines, doc.hints, model.load(), repeated, params.segment.soft_hint_weight, scan)
+    doc.blocks = body.build_blocks(doc.page, lines, lab, scan.rows)
+    doc.text = body.join_text(body.body_paragraphs(lines, lab, scan.rows))
     # metadata with odd spaces (NBSP, tabs) collapsed: they are values, not layout
     doc.title = " ".join(lines[lab.title].text.split()) if lab.title is not None else None
     doc.authors = [" ".join(a.split()) for a in lab.authors]
     doc.published = lab.published
-    doc.site = meta.find_site(lines)
+    doc.site = meta.find_site(lines, scan)
     doc.language = language.detect(doc.text or doc.page)
     if doc.published is None:
         doc.flag("no_article_date")

@@ -1,0 +1,101 @@
+"""The segment rules' speed shortcuts give exactly what the plain per-line regexes give.
+
+Rules look for a cue word on the joined page (scan.py) before running their regex on a line;
+these tests hold each shortcut to its slow equivalent, on real pages and on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.segment import body, captions, front, language, meta, regions
+from pipeline.segment.lines import split_lines
+from pipeline.segment.scan import Scan, fold
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / ".." / "shared" / "bench" / "boilerplate-train"
+PAGES = sorted(ROOT.glob("seeds/*.txt")) + sorted(p for p in BENCH.glob("*.txt") if not p.name.endswith(".gold.txt"))[:150]
+
+# (regex a rule runs per line, the cue words (or cue regex) it relies on, whether the regex ignores case)
+RULES = [
+    (captions._CAPTION, captions._CAPTION_CUES, True),
+    (regions._READ_MORE, regions._READ_MORE_CUES, True),
+    (regions._COMMENT_FORM, regions._COMMENT_CUES, True),
+    (front._COPYRIGHT, front.COPYRIGHT_CUES, True),
+    (front._TOC_HEADING, ("contents",), True),
+    (meta._SOCIAL, meta._SOCIAL_CUE, True),
+    (meta._COPYRIGHT_OWNER, ("©", "copyright"), True),
+    (meta._INTERVIEW, ("interview with",), False),
+]
+
+
+def test_fold_is_one_character_for_one_and_maps_every_letter_ignorecase_matches() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    folded = fold(everything)
+    assert len(folded) == len(everything)  # lower() never drops a character, so each maps to one
+    for m in re.finditer("[a-z]", everything, re.I):  # the ASCII letters and the few others re.I matches to them
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, m.group(), re.I):
+                assert folded[m.start()] == letter, hex(ord(m.group()))
+
+
+@pytest.mark.parametrize("path", PAGES[:40], ids=lambda p: p.name)
+def test_rows_with_finds_exactly_the_lines_holding_a_cue(path: Path) -> None:
+    scan = Scan([ln for ln in split_lines(path.read_text(encoding="utf-8")) if ln.text])
+    for _, cues, ignore_case in RULES:
+        texts = [fold(ln.text) if ignore_case else ln.text for ln in scan.rows]
+        if isinstance(cues, re.Pattern):
+            assert scan.rows_matching(cues, fold=ignore_case) == [k for k, t in enumerate(texts) if cues.search(t)]
+        else:
+            assert scan.rows_with(cues, fold=ignore_case) == [k for k, t in enumerate(texts) if any(c in t for c in cues)]
+
+
+def test_every_line_a_rule_regex_matches_holds_its_cue() -> None:
+    matched = Counter()
+    for path in PAGES:
+        scan = Scan([ln for ln in split_lines(path.read_text(encoding="utf-8")) if ln.text])
+        for pattern, cues, ignore_case in RULES:
+            found = scan.rows_matching if isinstance(cues, re.Pattern) else scan.rows_with
+            cued = set(found(cues, fold=ignore_case))
+            for k, ln in enumerate(scan.rows):
+                if pattern.search(ln.text):
+                    matched[pattern.pattern] += 1
+                    assert k in cued, (pattern.pattern[:40], ln.text)
+    assert len(matched) >= 6  # the pages exercise most rules, so the check is not vacuous
+
+
+# letters, digits that are and are not decimal, underscore, punctuation, spaces, and letters whose
+# lower case is longer (İ) or special (ſ, ﬁ, ß)
+WORDY = st.lists(st.sampled_from(list("abcé ÄİıſK\u212a_9²½.,;:!?\"'()[]“”‘’—–-…\t\n") + ["Über", "ﬁ", "x1y", "ß"])).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(WORDY, st.text(max_size=60)))
+def test_word_counts_match_the_word_regex(text: str) -> None:
+    assert language._word_counts(text) == Counter(language._WORD.findall(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("ab .!?…:;\"”’)]*⁰¹²³⁴⁵⁶⁷⁸⁹0٣7 \t\n")), min_size=1, max_size=60))
+def test_ends_sentence_matches_the_regex(text: str) -> None:
+    assert body._ends_sentence(text) == bool(body._ENDS_SENTENCE.search(text))
+
+
+def test_ends_sentence_sees_a_stop_far_from_the_end() -> None:
+    text = "the end." + ")" * 20 + " 12"
+    assert body._ends_sentence(text) and not body._ends_sentence(text + "x")
+
+
+def test_cues_are_found_in_any_case_and_on_the_right_line() -> None:
+    texts = ["Menu", "PHOTO: Reuters", "plain line", "\u0130MAGE credit: x", "\u212aeep reading", "ſhutterſtock"]
+    lines = split_lines("\n".join(texts))
+    scan = Scan(lines)
+    assert scan.rows_with(("photo", "image", "keep reading", "shutterstock"), fold=True) == [1, 3, 4, 5]
+    assert scan.rows_with(("PHOTO",)) == [1] and scan.rows_with(("photo",)) == []
+    assert [bool(captions._CAPTION.search(t)) for t in texts] == [False, True, False, True, False, True]
