@@ -22,17 +22,18 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def figures(data: Data) -> dict[str, float | int | None]:
-    docs, blocks, cites, errors = (data.frames[n] for n in ("documents", "blocks", "citations", "errors"))
-    lengths = blocks["text"].str.len()
-    words = int(docs["words"].sum())
+    """From the sums `data.load` takes in one streaming pass (never the whole datasets in memory)."""
+    sums, rows = data.sums, data.rows
+    docs, errors = rows["documents"], rows["errors"]
+    words = int(sums["words"].sum())
     return {
         "inputs": len(data.inputs),
-        "outputs": len(docs) + len(errors),
-        "chrome_share": _share(float(lengths[blocks["label"] == "chrome"].sum()), float(lengths.sum())),
-        "median_words": float(docs["words"].median()) if len(docs) else None,
-        "numbers_per_kwords": _share(1000.0 * len(data.frames["numbers"]), words),
-        "notes_linked": _share(sum(len(m) > 0 for m in cites["marker_offsets"]), len(cites)),
-        "error_share": _share(len(errors), len(docs) + len(errors)),
+        "outputs": docs + errors,
+        "chrome_share": _share(float(sums["chrome_chars"]), float(sums["block_chars"])),
+        "median_words": float(sums["words"].median()) if docs else None,
+        "numbers_per_kwords": _share(1000.0 * rows["numbers"], words),
+        "notes_linked": _share(sums["linked"], rows["citations"]),
+        "error_share": _share(errors, docs + errors),
     }
 
 

@@ -1,14 +1,24 @@
-"""What the suites look at: the published datasets, the input listing and publish's counts."""
+"""What the suites look at: the published datasets, the input listing and publish's counts.
+
+Memory stays flat as the corpus grows: `load` keeps only what is small (Parquet schemas, null counts,
+the input listing, corpus sums), and `parts()` reads the datasets `DOCS_PER_PART` documents at a time
+— each part holds those documents and their blocks, citations and numbers, so the checks that join
+datasets by doc_id see all of a document at once. Publish writes every dataset grouped by document in
+the order of documents.parquet; when a file is not (edited by hand), one part holds everything.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import schema
@@ -16,13 +26,24 @@ from pipeline.errors import FatalError
 from pipeline.io import list_inputs
 from pipeline.params import Params
 
+WHOLE_DOCS = 1000  # a corpus of at most this many documents is read whole: one GX pass per suite, fastest
+DOCS_PER_PART = 500  # documents per part of a larger corpus: memory no more than for WHOLE_DOCS at once
+PER_DOC = ("blocks", "citations", "numbers")  # datasets with a doc_id, read along with documents
+BATCH_BYTES = 4_000_000  # read at once from a dataset: small against a part
+
 
 @dataclass
 class Data:
-    tables: dict[str, pa.Table]  # as read from Parquet: the schema suite checks their Arrow types
+    """One part of the datasets as pandas (`frames`), plus what is known of the whole corpus."""
+
     frames: dict[str, pd.DataFrame]
     inputs: list[str]  # source_path of every file the ingest folder holds
     counts: dict[str, int] = field(default_factory=dict)  # publish's counts.json
+    schemas: dict[str, pa.Schema] = field(default_factory=dict)  # as read from Parquet: the schema suite checks them
+    nulls: dict[str, dict[str, int]] = field(default_factory=dict)  # null count per dataset column
+    rows: dict[str, int] = field(default_factory=dict)  # rows per dataset, whole corpus
+    sums: dict[str, Any] = field(default_factory=dict)  # corpus-wide sums for the `corpus` suite
+    paths: dict[str, Path] = field(default_factory=dict)
 
     def texts(self) -> dict[str, str]:
         """documents.text by doc_id (the first row wins when an id is duplicated: that is reported elsewhere)."""
@@ -32,15 +53,123 @@ class Data:
             found.setdefault(doc_id, text)
         return found
 
+    def columns(self, name: str, columns: list[str]) -> pd.DataFrame:
+        """Some columns of a whole dataset (checks on all its rows at once: uniqueness, row count)."""
+        present = [c for c in columns if c in self.schemas[name].names]
+        return frame(name, read(self.paths[name], present), columns)
 
-def read_dataset(path: Path) -> pa.Table:
+    def parts(self) -> tuple[int, Iterator[Data]]:
+        """The corpus `DOCS_PER_PART` documents at a time (how many parts, and the parts), every
+        dataset's rows in file order."""
+        total = self.rows["documents"]
+        bounds = _bounds(self) if total > WHOLE_DOCS else None
+        if bounds is None:  # one part: the whole corpus
+            return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)})])
+        return -(-total // DOCS_PER_PART), self._parts(bounds)
+
+    def _parts(self, bounds: dict[str, np.ndarray]) -> Iterator[Data]:
+        cursors = {name: _Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
+        total = self.rows["documents"]
+        for lo in range(0, total, DOCS_PER_PART):
+            hi = min(lo + DOCS_PER_PART, total)
+            take = {"documents": hi - lo, **{n: int(bounds[n][hi] - bounds[n][lo]) for n in PER_DOC}}
+            yield self._part({name: cursors[name].take(n) for name, n in take.items()})
+
+    def with_frames(self, frames: dict[str, pd.DataFrame]) -> Data:
+        return Data(frames, self.inputs, self.counts, self.schemas, self.nulls, self.rows, self.sums, self.paths)
+
+    def _part(self, tables: dict[str, pa.Table]) -> Data:
+        frames = {}
+        for name in list(tables):  # each table dropped once it is pandas: never two copies of the part
+            frames[name] = frame(name, tables.pop(name))
+        return self.with_frames(frames)
+
+
+def files(path: Path) -> list[Path]:
     """A dataset is one Parquet file or a folder of part files (CONTRACT.md allows both)."""
+    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+
+
+def batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """Record batches of about BATCH_BYTES each (a documents row holds a whole body text, a blocks row
+    a line or two), read without pre-buffering (which reads whole files ahead)."""
+    for part in files(path):
+        file = pq.ParquetFile(part, pre_buffer=False)
+        meta = file.metadata
+        size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        rows = max(16, min(65536, BATCH_BYTES * meta.num_rows // max(size, 1)))
+        yield from file.iter_batches(batch_size=rows, columns=columns)
+
+
+def read(path: Path, columns: list[str] | None = None) -> pa.Table:
+    return pa.concat_tables([pq.ParquetFile(part).read(columns=columns) for part in files(path)])
+
+
+class _Cursor:
+    """Reads a dataset front to back, so many rows at a time."""
+
+    def __init__(self, path: Path, table_schema: pa.Schema) -> None:
+        self.schema = table_schema
+        self.batches = batches(path)
+        self.buffer: list[pa.RecordBatch] = []
+        self.held = 0
+
+    def take(self, n: int) -> pa.Table:
+        while self.held < n:
+            batch = next(self.batches)
+            self.buffer.append(batch)
+            self.held += batch.num_rows
+        table = pa.Table.from_batches(self.buffer, schema=self.schema)
+        self.buffer, self.held = table.slice(n).to_batches(), self.held - n
+        return table.slice(0, n)
+
+
+def _doc_ids(path: Path) -> Iterator[pa.Array]:
+    for batch in batches(path, ["doc_id"]):
+        yield batch.column(0)
+
+
+def _bounds(data: Data) -> dict[str, np.ndarray] | None:
+    """Per dataset, bound[i] = its first row that belongs to documents row i or later; None when a
+    dataset's rows are not grouped by document in the order of documents.parquet."""
+    if any("doc_id" not in data.schemas[n].names for n in ("documents", *PER_DOC)):
+        return None
+    order: dict[str, int] = {}
+    for ids in _doc_ids(data.paths["documents"]):
+        for doc_id in ids.to_pylist():
+            order.setdefault(doc_id, len(order))
+    total = data.rows["documents"]
+    if len(order) != total:  # duplicated doc ids: the per-document joins need them all at once
+        return None
+    bounds = {}
+    for name in PER_DOC:
+        first = np.full(total + 1, data.rows[name], dtype=np.int64)
+        row, last = 0, -1
+        for ids in _doc_ids(data.paths[name]):
+            runs = pc.run_end_encode(ids)
+            ends = runs.run_ends.to_numpy()
+            for start, doc_id in zip(np.r_[0, ends[:-1]].tolist(), runs.values.to_pylist()):
+                i = order.get(doc_id, -1)
+                if i < last or i < 0:
+                    return None
+                if i > last:  # (i == last: the same document, split between two batches)
+                    first[i], last = row + start, i
+            row += len(ids)
+        bounds[name] = np.minimum.accumulate(first[::-1])[::-1]  # documents without rows start where the next does
+    return bounds
+
+
+def read_dataset(path: Path) -> tuple[pa.Schema, int]:
+    """The dataset's schema and row count, from the Parquet footers only."""
     if not path.exists():
         raise FatalError(f"{path} is missing: run the publish stage first")
     try:
-        return pq.read_table(path)
+        footers = [pq.ParquetFile(part) for part in files(path)]
     except (pa.ArrowInvalid, OSError) as exc:
         raise FatalError(f"{path} is not readable Parquet: {exc}") from exc
+    if not footers:
+        raise FatalError(f"{path} holds no Parquet part files: run the publish stage first")
+    return footers[0].schema_arrow, sum(f.metadata.num_rows for f in footers)
 
 
 def input_paths(params: Params) -> list[str]:
@@ -63,18 +192,46 @@ def _blank(t: pa.DataType) -> Any:
     return [] if pa.types.is_list(t) or pa.types.is_map(t) else None
 
 
-def frame(name: str, table: pa.Table) -> pd.DataFrame:
+def frame(name: str, table: pa.Table, columns: list[str] | None = None) -> pd.DataFrame:
     """The dataset as pandas; a contract column missing from the file (the schema suite reports it)
     is filled with blanks of its type, so the other suites still run and report what they can."""
     df = table.to_pandas()
     for f in schema.DATASETS[name]:
-        if f.name not in df.columns:
+        if f.name not in df.columns and (columns is None or f.name in columns):
             df[f.name] = [_blank(f.type)] * len(df)
     return df
 
 
+def _scan(data: Data) -> None:
+    """One streaming pass over each dataset: null counts per column, and the corpus sums."""
+    sums: dict[str, Any] = {"chrome_chars": 0, "block_chars": 0, "words": np.zeros(0, dtype=np.float64), "linked": 0}
+    for name, path in data.paths.items():
+        nulls = dict.fromkeys(data.schemas[name].names, 0)
+        words = []
+        for batch in batches(path):
+            for column in nulls:
+                nulls[column] += batch.column(column).null_count
+            table = pa.Table.from_batches([batch])
+            if name == "blocks" and "text" in nulls:
+                lengths = pc.utf8_length(table["text"])
+                sums["block_chars"] += pc.sum(lengths).as_py() or 0
+                if "label" in nulls:
+                    sums["chrome_chars"] += pc.sum(pc.filter(lengths, pc.equal(table["label"], "chrome"))).as_py() or 0
+            elif name == "documents" and "words" in nulls:
+                words.append(table["words"].to_pandas())
+            elif name == "citations" and "marker_offsets" in nulls:
+                sums["linked"] += pc.sum(pc.greater(pc.list_value_length(table["marker_offsets"]), 0)).as_py() or 0
+        if name == "documents":
+            sums["words"] = pd.concat(words, ignore_index=True) if words else pd.Series([0] * data.rows[name] if data.rows[name] else [], dtype="int64")
+        data.nulls[name] = nulls
+    data.sums = sums
+
+
 def load(outputs: Path, params: Params) -> Data:
-    tables = {name: read_dataset(outputs / f"{name}.parquet") for name in schema.DATASETS}
+    paths = {name: outputs / f"{name}.parquet" for name in schema.DATASETS}
+    found = {name: read_dataset(path) for name, path in paths.items()}
     counts_path = outputs / "interim" / "publish" / "counts.json"
     counts = json.loads(counts_path.read_text(encoding="utf-8")).get("counts", {}) if counts_path.is_file() else {}
-    return Data(tables, {name: frame(name, t) for name, t in tables.items()}, input_paths(params), counts)
+    data = Data({}, input_paths(params), counts, {n: f[0] for n, f in found.items()}, {}, {n: f[1] for n, f in found.items()}, {}, paths)
+    _scan(data)
+    return data

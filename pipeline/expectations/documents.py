@@ -16,24 +16,39 @@ KEY = ("doc_id",)
 _ISO = re.compile(ISO_DATE)
 
 
-def _dropped_lines(data: Data, label: str, min_chars: int) -> dict[str, set[str]]:
-    """Per document, the lines the segmenter gave `label` and no other block of the page.
+def _lines(text: str, min_chars: int) -> set[str]:
+    return {s for s in (line.strip() for line in text.split("\n")) if len(s) >= min_chars}
+
+
+def _leaks(data: Data, labels: tuple[str, ...], min_chars: int) -> dict[str, list[str | None]]:
+    """Per label, per documents row: the first line of the body that the segmenter gave `label` and
+    no other block of the page, if any.
 
     A line that also stands in a kept block (a heading repeated in a table of contents) may rightly
-    be in the body; short ones ("Share", "12") recur anyway.
+    be in the body; short ones ("Share", "12") recur anyway. The kept blocks (most of the text) are
+    read only for a document whose body has a line of a `label` block.
     """
     blocks = data.frames["blocks"]
-    dropped: dict[str, set[str]] = defaultdict(set)
-    kept: dict[str, set[str]] = defaultdict(set)
-    for doc_id, text, block_label in zip(blocks["doc_id"], blocks["text"], blocks["label"]):
-        lines = {s for s in (line.strip() for line in text.split("\n")) if len(s) >= min_chars}
-        (dropped if block_label == label else kept)[doc_id].update(lines)
-    return {doc_id: lines - kept[doc_id] for doc_id, lines in dropped.items()}
-
-
-def _leak(text: str, lines: set[str]) -> str | None:
-    """The first line of the body that is also a dropped page line, if any."""
-    return next((s for s in (line.strip() for line in text.split("\n")) if s in lines), None) if lines else None
+    texts, block_labels = blocks["text"].tolist(), blocks["label"].tolist()
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, doc_id in enumerate(blocks["doc_id"].tolist()):
+        where[doc_id].append(i)
+    found: dict[str, list[str | None]] = {label: [] for label in labels}
+    docs = data.frames["documents"]
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        rows = where.get(doc_id, [])
+        body: list[str] | None = None
+        for label in labels:
+            marked = set().union(*(_lines(texts[i], min_chars) for i in rows if block_labels[i] == label))
+            if marked:
+                body = body if body is not None else [line.strip() for line in text.split("\n")]
+                marked = [s for s in body if s in marked]
+            if not marked:
+                found[label].append(None)
+                continue
+            kept = set().union(*(_lines(texts[i], min_chars) for i in rows if block_labels[i] != label))
+            found[label].append(next((s for s in marked if s not in kept), None))
+    return found
 
 
 def _layout(text: str) -> bool:
@@ -44,9 +59,8 @@ def _layout(text: str) -> bool:
 def frame(data: Data, params: Params) -> pd.DataFrame:
     df = data.frames["documents"].copy()
     v = params.validate
-    for label in ("chrome", "footnote"):
-        lines = _dropped_lines(data, label, v.min_line_chars)
-        df[f"{label}_in_text"] = [_leak(t, lines.get(d, set())) for d, t in zip(df["doc_id"], df["text"])]
+    for label, leaks in _leaks(data, ("chrome", "footnote"), v.min_line_chars).items():
+        df[f"{label}_in_text"] = leaks
     df["layout_ok"] = [_layout(t) for t in df["text"]]
     df["published_year"] = [int(p[:4]) if isinstance(p, str) and _ISO.match(p) else None for p in df["published"]]
     df["source_listed"] = df["source_path"].isin(set(data.inputs))

@@ -89,12 +89,15 @@ def expectation(check: Check) -> Any:
     return cls(**check.kwargs, **extra, severity=_GX_SEVERITY[check.severity], meta={"name": check.name, "severity": check.severity})
 
 
-def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int) -> dict[str, Any]:
+def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int, detailed: bool = False) -> dict[str, Any]:
     """GX's raw results of one suite over one DataFrame, by check name.
 
     Two passes: every check with BOOLEAN_ONLY results, then the failed ones again with counts and
     failing rows named by `key`. Detailed results cost GX twice the time, and most checks pass.
+    `detailed`: one pass with counts for every check (a part of a dataset: the parts' counts are summed).
     """
+    if not checks:
+        return {}
     source = context().data_sources.get("outputs")
     import great_expectations as gx
 
@@ -104,11 +107,28 @@ def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[st
         asset = source.add_dataframe_asset(name)
     batch_definition = next(iter(asset.batch_definitions), None) or asset.add_batch_definition_whole_dataframe("all")
     batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+    result_format = {"result_format": "SUMMARY", "partial_unexpected_count": examples, "unexpected_index_column_names": list(key)}
+    if detailed:
+        detail = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in checks]), result_format=result_format)
+        return {r.expectation_config.meta["name"]: r.to_json_dict() for r in detail.results}
     quick = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in checks]), result_format="BOOLEAN_ONLY")
     found = {r.expectation_config.meta["name"]: r.to_json_dict() for r in quick.results}
     failed = [c for c in checks if not found.get(c.name, {}).get("success")]
     if failed:
-        result_format = {"result_format": "SUMMARY", "partial_unexpected_count": examples, "unexpected_index_column_names": list(key)}
         detail = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in failed]), result_format=result_format)
         found.update({r.expectation_config.meta["name"]: r.to_json_dict() for r in detail.results})
     return found
+
+
+def forget_batches() -> None:
+    """Drop what GX's execution engine keeps after a validation: the last DataFrame of each asset and
+    the metrics computed on it. Validating a dataset part by part, the previous part would otherwise
+    stay in memory while the next one is read."""
+    if _CONTEXT is None:
+        return
+    engine = _CONTEXT.data_sources.get("outputs").get_execution_engine()
+    engine.batch_manager.reset_batch_cache()
+    engine.batch_manager.batch_data_cache.clear()
+    cache = getattr(engine, "_metric_cache", None)  # private, hence looked up with care
+    if isinstance(cache, dict):
+        cache.clear()

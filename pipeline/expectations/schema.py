@@ -35,13 +35,13 @@ def type_name(t: pa.DataType) -> str:
 def frame(data: Data, params: Params) -> pd.DataFrame:
     rows = []
     for dataset, expected in contract.DATASETS.items():
-        found = data.tables[dataset].schema
+        found = data.schemas[dataset]
         for f in expected:
             present = f.name in found.names
             rows.append({
                 "dataset": dataset, "column": f.name, "expected": type_name(f.type),
                 "actual": type_name(found.field(f.name).type) if present else "missing",
-                "nullable": f.nullable, "nulls": data.tables[dataset].column(f.name).null_count if present else 0,
+                "nullable": f.nullable, "nulls": data.nulls[dataset][f.name] if present else 0,
             })
     return pd.DataFrame(rows, columns=["dataset", "column", "expected", "actual", "nullable", "nulls"])
 
