@@ -48,7 +48,12 @@ def stage_salt(name: str, params: Params, module: ModuleType, context: Any) -> s
 
 def doc_key(doc: Doc, salt: str, module: ModuleType, context: Any) -> str:
     extra = module.context_key(doc, context) if hasattr(module, "context_key") else ""
-    return hashlib.sha256(f"{doc.key}\0{salt}\0{extra}".encode()).hexdigest()[:32]
+    return key_of(doc.key, salt, extra)
+
+
+def key_of(previous_key: str | None, salt: str, extra: str = "") -> str:
+    """A Doc's key at this stage from its key at the previous one: no Doc is needed without a context key."""
+    return hashlib.sha256(f"{previous_key}\0{salt}\0{extra}".encode()).hexdigest()[:32]
 
 
 class Previous:
@@ -56,17 +61,27 @@ class Previous:
 
     def __init__(self, folder: Path) -> None:
         self.where: dict[str, tuple[Path, int]] = {}
+        self.sizes: dict[Path, int] = {}
         for part in sorted(folder.glob("part-*.parquet")):
             try:
                 keys = pq.ParquetFile(part).read(columns=["key", "error"]).to_pylist()
             except (OSError, ValueError, KeyError):
                 continue  # an unreadable or old-schema part is simply not reused
+            self.sizes[part] = len(keys)
             for row, record in enumerate(keys):
                 if record["key"] and record["error"] is None:
                     self.where.setdefault(record["key"], (part, row))
 
     def __contains__(self, key: str) -> bool:
         return key in self.where
+
+    def whole_part(self, keys: list[str]) -> Path | None:
+        """The previous part holding exactly `keys`, in this order and nothing else: it can be kept as it is."""
+        found = [self.where.get(key) for key in keys]
+        if not found or found[0] is None or self.sizes[found[0][0]] != len(keys):
+            return None
+        part = found[0][0]
+        return part if all(f == (part, row) for row, f in enumerate(found)) else None
 
     def records(self, keys: list[str]) -> dict[str, dict]:
         by_part: dict[Path, list[tuple[int, str]]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import multiprocessing
+import os
 import shutil
 import signal
 import sys
@@ -26,7 +27,7 @@ import pyarrow.parquet as pq
 from pipeline import cache, progress, schema
 from pipeline.doc import Doc
 from pipeline.errors import DocError, FatalError
-from pipeline.io import PartWriter, doc_to_record, read_docs
+from pipeline.io import PartWriter, doc_from_record, doc_to_record, read_docs, read_part
 from pipeline.params import Params
 
 MAP_STAGES = ("ingest", "clean", "segment", "extract")
@@ -142,6 +143,32 @@ def _count(src: Path | None) -> int | None:
     return sum(pq.ParquetFile(p).metadata.num_rows for p in src.glob("part-*.parquet"))
 
 
+Batch = tuple[list[Doc] | None, Path | None, int]  # (Docs to map, or a previous part kept whole instead; documents)
+
+
+def _batches(source: Callable[[], Iterator[list[Doc]]], src: Path | None, salt: str, previous: cache.Previous, keys_only: bool) -> Iterator[Batch]:
+    """The input batches; with `keys_only` (a stage whose keys need no Doc), an input part whose keys
+    make up a previous output part exactly is not read nor converted: that part is kept instead."""
+    if src is None or not keys_only:
+        for batch in source():
+            yield batch, None, len(batch)
+        return
+    for part in sorted(src.glob("part-*.parquet")):
+        keys = [cache.key_of(k, salt) for k in pq.ParquetFile(part).read(columns=["key"]).column("key").to_pylist()]
+        kept = previous.whole_part(keys)
+        yield (None, kept, len(keys)) if kept is not None else ([doc_from_record(r) for r in read_part(part).to_pylist()], None, len(keys))
+
+
+def _keep(part: Path, writer: PartWriter) -> None:
+    """A previous part as the writer's next one, same bytes; a link, so that later lookups still find it."""
+    target = writer.folder / f"part-{writer.count:05d}.parquet"
+    try:
+        os.link(part, target)
+    except OSError:
+        shutil.copyfile(part, target)
+    writer.count += 1
+
+
 def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[], Iterator[list[Doc]]] | None = None) -> dict[str, int]:
     """Run a per-document stage, reusing unchanged Docs from its previous output; returns counts."""
     module = stage_module(name)
@@ -161,7 +188,7 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
     salt = cache.stage_salt(name, params, module, context)
     writer = PartWriter(target, schema.DOC)
     mapper = Mapper(name, params, context)
-    counts = {"documents": 0, "errors": 0, "reused": 0}
+    counts = {"documents": 0, "errors": 0, "reused": 0, "kept": 0, "parts": 0}
     started = time.perf_counter()
     try:
         pending: deque[tuple[list[Doc], list[str], dict[str, dict], Callable[[], list[Doc]]]] = deque()
@@ -181,7 +208,17 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
             counts["reused"] += len(reused)
             writer.write(records)
 
-        for batch in progress.track(source(), name, total=_count(src), size=len):
+        batches = _batches(source, src, salt, previous, keys_only=not hasattr(module, "context_key"))
+        for batch, kept, size in progress.track(batches, name, total=_count(src), size=lambda b: b[2]):
+            counts["parts"] += 1
+            if kept is not None:
+                while pending:  # parts are numbered in order: the batches in flight are written first
+                    finish(*pending.popleft())
+                _keep(kept, writer)
+                counts["documents"] += size
+                counts["reused"] += size
+                counts["kept"] += 1
+                continue
             keys = [cache.doc_key(doc, salt, module, context) for doc in batch]
             reused = previous.records([k for k in keys if k in previous])
             todo = [doc for doc, key in zip(batch, keys) if key not in reused]
@@ -196,5 +233,6 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
     if writer.count == 0:
         writer.write([])
     seconds = time.perf_counter() - started
-    print(f"{name}: {counts['documents']} documents ({counts['reused']} unchanged, reused), {counts['errors']} new errors, {seconds:.2f} s", file=sys.stderr)
+    kept = f" ({counts['kept']} of {counts['parts']} parts kept as they were)" if counts["kept"] else ""
+    print(f"{name}: {counts['documents']} documents ({counts['reused']} unchanged, reused), {counts['errors']} new errors, {seconds:.2f} s{kept}", file=sys.stderr)
     return counts

@@ -22,6 +22,19 @@ def dataset(outputs: Path, name: str) -> Path:
     return outputs / f"{name}.parquet"
 
 
+def _read_file(path: Path, table_schema: pa.Schema, columns: list[str] | None) -> pa.Table | None:
+    """One Parquet file already in the contract schema, or None (the caller then lets read_table cast it).
+
+    ParquetFile, not read_table: read_table imports pyarrow.dataset (~1 s) that one file does not need.
+    """
+    names = columns or table_schema.names
+    parquet = pq.ParquetFile(path)
+    if not set(names) <= set(parquet.schema_arrow.names):
+        return None
+    table = parquet.read(columns=names).select(names)
+    return table if table.schema.equals(pa.schema([table_schema.field(n) for n in names])) else None
+
+
 def read(outputs: Path, name: str, filters: list | None = None, columns: list[str] | None = None) -> pa.Table:
     """One dataset with its contract schema; a missing optional dataset reads as empty, a missing documents fails."""
     path = dataset(outputs, name)
@@ -32,20 +45,28 @@ def read(outputs: Path, name: str, filters: list | None = None, columns: list[st
         table = table_schema.empty_table()
         return table.select(columns) if columns else table
     try:
-        return pq.read_table(path, schema=table_schema, filters=filters, columns=columns)
+        table = _read_file(path, table_schema, columns) if path.is_file() and filters is None else None
+        return table if table is not None else pq.read_table(path, schema=table_schema, filters=filters, columns=columns)
     except (pa.ArrowInvalid, OSError) as exc:
         raise FatalError(f"{path}: cannot read ({exc})".splitlines()[0]) from exc
 
 
 def rebuild_page(blocks: list[Block]) -> str:
     """The cleaned page from its blocks: blocks cover every line, so only the "\\n" between them is missing."""
-    page = ""
+    # pieces, not one growing string: re-slicing the page per block was quadratic in long documents
+    pieces: list[str] = []
+    length = 0
     for block in sorted(blocks, key=lambda b: b.start):
-        page = page[: block.start] + "\n" * max(0, block.start - len(page)) + block.text
-    return page
+        if block.start < length:  # overlapping blocks (a contract breach): the later one wins from its start
+            page = "".join(pieces)[: block.start]
+            pieces, length = [page], len(page)
+        pieces.append("\n" * (block.start - length))
+        pieces.append(block.text)
+        length = block.start + len(block.text)
+    return "".join(pieces)
 
 
-def _doc(row: dict, blocks: list[dict], citations: list[dict], numbers: list[dict]) -> Doc:
+def doc_from_rows(row: dict, blocks: list[dict], citations: list[dict], numbers: list[dict]) -> Doc:
     # only Doc's own fields: columns added to documents later (CONTRACT.md allows it) are skipped
     row = {k: v for k, v in row.items() if k in _DOC_FIELDS and k not in ("blocks", "citations", "numbers")}
     row["fixes"] = dict(row.get("fixes") or [])
@@ -78,7 +99,7 @@ def load_docs(outputs: Path, filters: list | None = None) -> Iterator[Doc]:
     blocks, citations, numbers = (_grouped(read(outputs, n, filters=child_filter)) for n in ("blocks", "citations", "numbers"))
     for row in documents:
         key = row["doc_id"]
-        yield _doc(row, blocks.get(key, []), citations.get(key, []), numbers.get(key, []))
+        yield doc_from_rows(row, blocks.get(key, []), citations.get(key, []), numbers.get(key, []))
 
 
 def _failed(outputs: Path, source: str) -> str | None:

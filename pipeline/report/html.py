@@ -2,66 +2,43 @@
 
 Jinja2 templates with autoescaping (page text is untrusted HTML-ish input); no script and no
 network asset anywhere, so the report opens offline and from a CI artifact. Same outputs, same bytes.
+
+Incremental: `pages.json` keeps each page's key (a digest of its document's rows, its neighbours'
+names and the report code); a page whose key is unchanged is kept as it is, the others are
+rendered again, and pages of documents no longer published are removed. The bytes are those of a
+run from scratch (tests/test_report_incremental.py).
 """
 
 from __future__ import annotations
 
-import re
+import json
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from pipeline.doc import Doc
-from pipeline.report.data import load_docs
+from pipeline.report.keys import code_key, page_key
 from pipeline.report.labels import COLOURS, UNLABELLED, colour
+from pipeline.report.page import css, page_name, render_page
+from pipeline.report.published import Published, digest, to_doc
 from pipeline.report.summary import summarise
 from pipeline.report.svg import bar_chart
-from pipeline.report.views import describe, marker_marks, number_marks, page_lines, segments, value_range
+from pipeline.report.views import describe, value_range
 
-_UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
+__all__ = ["page_name", "write_report"]
 DROPPED = ("chrome", "front_matter")  # labels whose lines stay out of documents.text and carry no notes
-_WORD = re.compile(r"\w+")  # publish's definition of documents.words
+MANIFEST = "pages.json"
 
 
-def page_name(doc_id: str) -> str:
-    return f"{_UNSAFE.sub('_', doc_id)}.html"
-
-
-def body_html(doc: Doc) -> Markup:
-    """The body with each citation marker linked to its note and each number marked with its value."""
-    raw = {c.note: c.raw for c in doc.citations}
-    out: list[str] = []
-    for text, mark in segments(doc.text, marker_marks(doc.text, doc.citations) + number_marks(doc.numbers)):
-        if mark is None:
-            out.append(escape(text))
-        elif mark.kind == "marker":
-            tip = f"note {mark.note}: {raw.get(mark.note, '')[:300]}"
-            out.append(f'<a class="marker" id="m{mark.note}-{mark.index}" href="#note-{mark.note}" title="{escape(tip)}">{escape(text)}</a>')
-        else:
-            kind = _UNSAFE.sub("_", mark.number.kind)
-            out.append(f'<mark class="num k-{kind}" id="n{mark.index}" title="{escape(describe(mark.number))}">{escape(text)}</mark>')
-    return Markup("".join(out))
-
-
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """One environment per process: Jinja compiles each template once and keeps it."""
     env = Environment(loader=PackageLoader("pipeline.report"), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(colour=colour, describe=describe, value_range=value_range, page_name=page_name, colours=COLOURS, unlabelled=UNLABELLED)
-    env.filters["css"] = lambda value: _UNSAFE.sub("_", str(value))
+    env.filters["css"] = css
     return env
-
-
-def _doc_page(env: Environment, doc: Doc, prev: str | None, next_: str | None) -> str:
-    lines = page_lines(doc)
-    markers = {c.note: [m.index for m in marker_marks(doc.text, [c])] for c in doc.citations}
-    labels: dict[str, int] = {}
-    for line in lines:
-        labels[line.label or "unlabelled"] = labels.get(line.label or "unlabelled", 0) + 1
-    return env.get_template("doc.html").render(
-        doc=doc, lines=lines, labels=sorted(labels.items()), body=body_html(doc), markers=markers,
-        numbers=sorted(enumerate(doc.numbers), key=lambda iv: (iv[1].start, iv[1].end)),
-        citations=sorted(doc.citations, key=lambda c: c.note), notes={c.note for c in doc.citations}, prev=prev, next=next_,
-    )
 
 
 def _quality_charts(area: str, scores: list[tuple[str, float]], floors: dict[str, float]) -> tuple[Markup, Markup | None]:
@@ -72,6 +49,48 @@ def _quality_charts(area: str, scores: list[tuple[str, float]], floors: dict[str
     return bar_chart(pinned, f"quality: {area} (pinned)", maximum=1.0, floors=floors), bar_chart(scores, f"quality: {area} (all)", maximum=1.0, floors=floors)
 
 
+def _previous_keys(out: Path) -> dict[str, str]:
+    try:
+        keys = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no manifest, or a half-written one: every page is rendered
+    return keys if isinstance(keys, dict) else {}
+
+
+def write_pages(published: Published, out: Path) -> int:
+    """Render the page of every document whose key changed, remove the pages of the others; returns pages rendered."""
+    env = _environment()
+    docs_dir = out / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    names = [page_name(d) for d in published.doc_ids]
+    for stale in set(p.name for p in docs_dir.glob("*.html")) - set(names):  # only our own pages: `out` may be a folder the user also uses
+        (docs_dir / stale).unlink()
+    previous, keys, rendered = _previous_keys(out), {}, 0
+    code = code_key()
+    (out / MANIFEST).unlink(missing_ok=True)  # pages change below: a crash must not leave keys that vouch for them
+    for i, doc_id in enumerate(published.doc_ids):
+        prev, next_ = (names[i - 1] if i else None), (names[i + 1] if i + 1 < len(names) else None)
+        rows = published.rows(doc_id)
+        keys[names[i]] = page_key(digest(rows), prev, next_, code)
+        if previous.get(names[i]) == keys[names[i]] and (docs_dir / names[i]).is_file():
+            continue
+        (docs_dir / names[i]).write_text(render_page(env, to_doc(rows), prev, next_), encoding="utf-8")
+        rendered += 1
+    (out / MANIFEST).write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return rendered
+
+
+def _index_rows(published: Published) -> list[dict]:
+    """What the documents table shows, from a few columns: no document is loaded whole for it."""
+    info = published.tables["documents"].select(["doc_id", "title", "source_path", "format", "published", "words", "flags"]).to_pylist()
+    labels = published.tables["blocks"].select(["doc_id", "label"]).to_pylist()
+    dropped = Counter(b["doc_id"] for b in labels if b["label"] in DROPPED)
+    return [
+        {"doc": d, "href": f"docs/{page_name(d['doc_id'])}", "dropped": dropped[d["doc_id"]], "words": d["words"], **{name: published.counts(name, d["doc_id"]) for name in ("blocks", "citations", "numbers")}}
+        for d in info
+    ]
+
+
 def write_report(outputs: Path, out: Path | None = None, floors: Path = Path("bench/floors.yaml")) -> dict[str, int]:
     """Write the report under `out` (default `outputs/report`); returns what was written, for the summary line.
 
@@ -80,23 +99,14 @@ def write_report(outputs: Path, out: Path | None = None, floors: Path = Path("be
     out = out or outputs / "report"
     env = _environment()
     summary = summarise(outputs, floors)
-    docs_dir = out / "docs"
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    for stale in docs_dir.glob("*.html"):  # only our own pages: `out` may be a folder the user also uses
-        stale.unlink()
-    index: list[dict] = []
-    docs = list(load_docs(outputs))
-    for i, doc in enumerate(docs):
-        prev = page_name(docs[i - 1].doc_id) if i else None
-        next_ = page_name(docs[i + 1].doc_id) if i + 1 < len(docs) else None
-        (docs_dir / page_name(doc.doc_id)).write_text(_doc_page(env, doc, prev, next_), encoding="utf-8")
-        index.append({"doc": doc, "href": f"docs/{page_name(doc.doc_id)}", "dropped": sum(1 for b in doc.blocks if b.label in DROPPED), "words": len(_WORD.findall(doc.text))})
+    published = Published(outputs)
+    rendered = write_pages(published, out)
     charts = {
         "blocks": bar_chart(summary.blocks_by_label, "blocks by label", colours=COLOURS),
         "numbers": bar_chart(summary.numbers_by_kind, "numbers by kind"),
         "validation": bar_chart(summary.validation, "validation pass rates", maximum=1.0) if summary.validation else None,
         "quality": {area: _quality_charts(area, scores, summary.floors.get(area, {})) for area, scores in summary.quality.items()},
     }
-    (out / "index.html").write_text(env.get_template("index.html").render(summary=summary, docs=index, charts=charts), encoding="utf-8")
+    (out / "index.html").write_text(env.get_template("index.html").render(summary=summary, docs=_index_rows(published), charts=charts), encoding="utf-8")
     (out / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
-    return {"documents": len(docs), "errors": len(summary.errors)}
+    return {"documents": len(published.doc_ids), "errors": len(summary.errors), "rendered": rendered}

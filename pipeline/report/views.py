@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.doc import Citation, Doc, Number
 
@@ -14,8 +15,7 @@ from pipeline.doc import Citation, Doc, Number
 _MARKER = re.compile(r"\^\{\d+\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\]|\d+")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple, not a frozen dataclass: a report builds hundreds of thousands of them
     number: int  # 1-based line number in the cleaned page
     text: str
     label: str | None  # None only when no block covers the line (a contract breach, shown loudly)

@@ -1,4 +1,8 @@
-"""publish: the final datasets of CONTRACT.md, one Parquet file each, plus the counts for metrics."""
+"""publish: the final datasets of CONTRACT.md, one Parquet file each, plus the counts for metrics.
+
+`run` copies the interim parts' columns in Arrow (pipeline/publish/tables.py); the row builders
+below are the reference definition of each dataset's rows (tests compare both, byte for byte).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,10 @@ import pyarrow.parquet as pq
 
 from pipeline import schema
 from pipeline.doc import Doc
-from pipeline.io import WRITE_OPTIONS, read_docs
+from pipeline.io import WRITE_OPTIONS
 from pipeline.params import Params
+from pipeline.publish import tables
+from pipeline.publish.arrays import numbers
 from pipeline.runner import interim
 
 NAME = "publish"
@@ -66,11 +72,32 @@ class Writers:
 
     def write(self, name: str, rows: list[dict]) -> None:
         if rows:
-            self.writers[name].write_table(pa.Table.from_pylist(rows, schema=schema.DATASETS[name]))
+            self.write_table(name, pa.Table.from_pylist(rows, schema=schema.DATASETS[name]))
+
+    def write_table(self, name: str, table: pa.Table) -> None:
+        if table.num_rows:
+            self.writers[name].write_table(table.combine_chunks())
 
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+
+
+def _errors(batch: pa.Table, seen: dict[str, str], counts: Counter[str]) -> tuple[list[dict], list[int]]:
+    """The batch's failed Docs as error rows (a doc_id met before is a duplicate), and the rows of the others."""
+    errors: list[dict] = []
+    kept: list[int] = []
+    ids, paths = batch.column("doc_id").to_pylist(), batch.column("source_path").to_pylist()
+    for i, (doc_id, source, error, stage) in enumerate(zip(ids, paths, batch.column("error").to_pylist(), batch.column("error_stage").to_pylist())):
+        if error is None and doc_id in seen:
+            error, stage = f"same bytes as {seen[doc_id]} (duplicate doc_id {doc_id})", NAME
+        if error is not None:
+            errors.append({"source_path": source, "stage": stage, "error": error})
+            counts[f"errors.{stage}"] += 1
+            continue
+        seen[doc_id] = source
+        kept.append(i)
+    return errors, kept
 
 
 def run(params: Params, outputs: Path) -> dict:
@@ -79,27 +106,22 @@ def run(params: Params, outputs: Path) -> dict:
     counts: Counter[str] = Counter()
     seen: dict[str, str] = {}
     try:
-        for batch in read_docs(interim(outputs, INPUT)):
-            rows: dict[str, list[dict]] = {name: [] for name in schema.DATASETS}
-            for doc in batch:
-                if doc.ok and doc.doc_id in seen:
-                    doc.error, doc.error_stage = f"same bytes as {seen[doc.doc_id]} (duplicate doc_id {doc.doc_id})", NAME
-                if not doc.ok:
-                    rows["errors"].append({"source_path": doc.source_path, "stage": doc.error_stage, "error": doc.error})
-                    counts[f"errors.{doc.error_stage}"] += 1
-                    continue
-                seen[doc.doc_id] = doc.source_path
-                rows["documents"].append(document_row(doc))
-                rows["blocks"] += block_rows(doc)
-                rows["citations"] += citation_rows(doc)
-                rows["numbers"] += number_rows(doc, params.publish.float_digits)
-                counts.update(f"blocks.{b.label}" for b in doc.blocks)
-                counts.update(f"numbers.{n.kind}" for n in doc.numbers)
-                counts.update({f"fixes.{k}": v for k, v in doc.fixes.items()})
-                counts.update(f"flags.{f}" for f in doc.flags)
-            for name, dataset_rows in rows.items():
-                writers.write(name, dataset_rows)
-                counts[name] += len(dataset_rows)
+        for part in sorted(interim(outputs, INPUT).glob("part-*.parquet")):
+            batch = tables.read_part(part)
+            errors, kept = _errors(batch, seen, counts)
+            docs = batch if len(kept) == batch.num_rows else batch.take(numbers(kept, pa.int64()))
+            out = {
+                "documents": tables.documents(docs),
+                "blocks": tables.children(docs, "blocks", schema.BLOCKS)[0],
+                "citations": tables.citations(docs),
+                "numbers": tables.number_rows(docs, params.publish.float_digits),
+            }
+            for name, table in out.items():
+                writers.write_table(name, table)
+                counts[name] += table.num_rows
+            writers.write("errors", errors)
+            counts["errors"] += len(errors)
+            counts.update(tables.counts(out["documents"], out["blocks"], out["numbers"]))
     finally:
         writers.close()
     summary = {"counts": dict(sorted(counts.items()))}

@@ -17,5 +17,9 @@ def run(params: Params, outputs: Path) -> dict[str, int]:
 
     started = time.perf_counter()
     written = write_report(outputs)
-    print(f"report: {written['documents']} documents, {written['errors']} errors, {time.perf_counter() - started:.2f} s -> {outputs / 'report' / 'index.html'}", file=sys.stderr)
+    print(
+        f"report: {written['documents']} documents, {written['errors']} errors, {time.perf_counter() - started:.2f} s "
+        f"({written['rendered']} pages rendered, the others unchanged) -> {outputs / 'report' / 'index.html'}",
+        file=sys.stderr,
+    )
     return written

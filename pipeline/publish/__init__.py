@@ -1,0 +1,1 @@
+"""publish's column work: interim Doc rows to the CONTRACT.md datasets without per-row Python objects."""

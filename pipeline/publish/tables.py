@@ -1,0 +1,102 @@
+"""One interim part (a batch of Docs as Arrow rows) to the rows of each published dataset.
+
+publish used to turn every Doc into Python objects and back, which was most of its time; here the
+columns are copied as Arrow arrays and only small per-row facts (ids, errors, the order of notes
+and numbers, rounded values) pass through Python. The bytes written are those of the row builders
+in pipeline/stages/publish.py, which stay as the reference (tests/test_publish.py checks both).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline import schema
+from pipeline.publish.arrays import empty_for_null, numbers, order, positions, sorted_lists
+
+# what the datasets take from a Doc: raw, page and hints are most of a part's bytes and stay unread
+COLUMNS = [f.name for f in schema.DOC if f.name not in ("raw", "page", "hints", "key")]
+_WORD = re.compile(r"\w+")  # documents.words: runs of Python's Unicode word characters
+
+
+def read_part(part: Path) -> pa.Table:
+    table = pq.ParquetFile(part).read(columns=COLUMNS)
+    if not table.schema.equals(pa.schema([schema.DOC.field(n) for n in COLUMNS])):
+        raise ValueError(f"{part}: schema differs from the interim Doc schema")
+    return table.combine_chunks()
+
+
+def word_counts(text: pa.Array) -> pa.Array:
+    """len(re.findall(r"\\w+", t)) of each text. Python's regex, not Arrow's: RE2's \\w is ASCII only,
+    and spelling Python's Unicode classes out for it measured no faster."""
+    return numbers([len(_WORD.findall(value or "")) for value in text.to_pylist()], pa.int32())
+
+
+def documents(docs: pa.Table) -> pa.Table:
+    text = docs.column("text").combine_chunks()
+    columns = {name: docs.column(name).combine_chunks() for name in docs.column_names}
+    columns["encoding"] = pc.fill_null(columns["encoding"], "") if columns["encoding"].null_count else columns["encoding"]
+    columns["authors"] = empty_for_null(columns["authors"])
+    columns["flags"] = sorted_lists(columns["flags"])
+    columns["fixes"] = _fixes(columns["fixes"])
+    columns["chars"] = pc.utf8_length(text)
+    columns["words"] = word_counts(text)
+    return pa.Table.from_arrays([columns[f.name] for f in schema.DOCUMENTS], schema=schema.DOCUMENTS)
+
+
+def _fixes(fixes: pa.Array) -> pa.Array:
+    """sorted(dict(items).items()) per row, as the Doc round trip gave; interim maps already are."""
+    rows = fixes.to_pylist()
+    normal = [sorted(dict(row or []).items()) for row in rows]
+    return fixes if fixes.null_count == 0 and normal == rows else pa.array(normal, fixes.type)
+
+
+def children(docs: pa.Table, column: str, target: pa.Schema) -> tuple[pa.Table, list[int]]:
+    """The Docs' list column as rows of `target` (doc_id first), and each row's Doc index."""
+    lists = docs.column(column).combine_chunks()
+    flat = lists.flatten()
+    parents = pc.list_parent_indices(lists)
+    fields = dict(zip([f.name for f in flat.type], flat.flatten()))
+    fields["doc_id"] = docs.column("doc_id").combine_chunks().take(parents)
+    if "block" in target.names:
+        fields["block"] = positions(pc.list_value_length(lists).to_pylist())
+    return pa.Table.from_arrays([fields[f.name] for f in target], schema=target), parents.to_pylist()
+
+
+def citations(docs: pa.Table) -> pa.Table:
+    """Sorted by note within each Doc, marker offsets ascending."""
+    table, parents = children(docs, "citations", schema.CITATIONS)
+    rows = order(list(zip(parents, table.column("note").to_pylist())))
+    table = table if rows is None else table.take(rows)
+    offsets = sorted_lists(table.column("marker_offsets").combine_chunks())
+    return table.set_column(table.schema.get_field_index("marker_offsets"), schema.CITATIONS.field("marker_offsets"), offsets)
+
+
+def number_rows(docs: pa.Table, digits: int) -> pa.Table:
+    """Sorted by (start, end) within each Doc, value and value_high rounded to `digits`."""
+    table, parents = children(docs, "numbers", schema.NUMBERS)
+    rows = order(list(zip(parents, table.column("start").to_pylist(), table.column("end").to_pylist())))
+    table = table if rows is None else table.take(rows)
+    for name in ("value", "value_high"):
+        values = table.column(name).to_pylist()
+        rounded = [None if v is None else round(v, digits) for v in values]
+        if rounded != values or any(v != v for v in values if v is not None):  # NaN: rebuilt, not compared
+            i = table.schema.get_field_index(name)
+            table = table.set_column(i, schema.NUMBERS.field(name), numbers(rounded, pa.float64()))
+    return table
+
+
+def counts(docs: pa.Table, blocks: pa.Table, numbers_: pa.Table) -> Counter[str]:
+    """blocks.<label>, numbers.<kind>, fixes.<kind> and flags.<flag> over the published Docs."""
+    found: Counter[str] = Counter()
+    found.update(f"blocks.{label}" for label in blocks.column("label").to_pylist())
+    found.update(f"numbers.{kind}" for kind in numbers_.column("kind").to_pylist())
+    for row in docs.column("fixes").to_pylist():
+        found.update({f"fixes.{k}": v for k, v in row})
+    found.update(f"flags.{flag}" for row in docs.column("flags").to_pylist() for flag in row)
+    return found

@@ -1,0 +1,80 @@
+"""The report re-renders only the pages whose document changed, and its files equal a run from scratch."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from conftest import ROOT
+from jinja2 import Environment
+from report_data import build_outputs, make_doc
+
+from pipeline.report import write_report
+from pipeline.report.html import MANIFEST, page_name
+from pipeline.report.page import css, lines_html, number_rows
+from pipeline.report.views import page_lines, value_range
+
+# The Jinja loops page.py replaced, as doc.html had them: the Python versions must give their bytes.
+_LOOPS = """{% for line in lines %}
+<div class="line l-{{ (line.label or 'unlabelled') | css }}{% if line.first %} first{% endif %}" id="L{{ line.number }}" title="{{ line.label or 'no block covers this line' }}: {{ line.reason or '' }}"><span class="ln">{{ line.number }}</span><span class="lab">{{ line.label or "UNLABELLED" }}</span><span class="txt">{% if line.first and line.note in notes %}<a href="#note-{{ line.note }}">{{ line.text }}</a>{% else %}{{ line.text }}{% endif %}</span>{% if line.first %}<span class="why">{{ line.reason }}</span>{% endif %}</div>
+{% endfor %}
+|{% for i, n in numbers %}<tr><td><a href="#n{{ i }}"><mark class="num k-{{ n.kind | css }}">{{ n.surface }}</mark></a></td><td>{{ n.kind }}</td><td class="n">{{ value_range(n) }}</td><td>{{ n.unit or "" }}</td><td>{{ n.date or "" }}</td><td>{{ n.qualifier or "" }}</td><td class="sentence">{{ n.sentence }}</td></tr>
+{% endfor %}"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_python_lines_and_number_rows_give_the_template_loops_bytes() -> None:
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]  # the seed with footnotes
+    hostile = seed.read_text(encoding="utf-8") + "\n<b>&amp;</b> \"quoted\" 'single'\0nul " + "word " * 40 + "\n"
+    doc = make_doc(seed, hostile)
+    doc.blocks[0].reason = 'a <reason> with "quotes" & more'
+    doc.numbers[0] = dataclasses.replace(doc.numbers[0], unit="<u>", qualifier="'approx'", sentence='a "<sentence>"')
+    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["css"] = css
+    lines = page_lines(doc)
+    notes = {c.note for c in doc.citations}
+    numbers = sorted(enumerate(doc.numbers), key=lambda iv: (iv[1].start, iv[1].end))
+    assert notes and any(line.first and line.note in notes for line in lines) and numbers
+    expected = env.from_string(_LOOPS).render(lines=lines, notes=notes, numbers=numbers, value_range=value_range)
+    assert f"{lines_html(lines, notes)}|{number_rows(numbers)}" == expected
+
+
+def test_rerun_renders_changed_pages_only_and_equals_a_fresh_report(tmp_path: Path) -> None:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    docs = build_outputs(tmp_path, [make_doc(p) for p in seeds])
+    report = tmp_path / "report"
+    assert write_report(tmp_path, report)["rendered"] == len(docs)
+    assert write_report(tmp_path, report)["rendered"] == 0  # nothing changed: every page kept
+
+    edited = make_doc(seeds[1], seeds[1].read_text(encoding="utf-8") + "\nEdited after the first report, " + "word " * 40 + "\n")
+    renumbered = dataclasses.replace(docs[4], numbers=[dataclasses.replace(docs[4].numbers[0], value=12345.0), *docs[4].numbers[1:]])
+    kept = [docs[0], edited, docs[3], renumbered]  # docs[2] deleted: its neighbours' links change
+    build_outputs(tmp_path, kept)
+    stale = report / "docs" / page_name(docs[2].doc_id)
+    assert stale.is_file()
+    written = write_report(tmp_path, report)
+
+    # edited (its text), docs[3] (its previous neighbour is now docs[1]) and renumbered (one number's
+    # value); docs[0] keeps its rows and its neighbour's page name, so its page is kept
+    assert written["rendered"] == 3
+    assert not stale.exists()
+    fresh = tmp_path / "fresh"
+    write_report(tmp_path, fresh)
+    assert _files(report) == _files(fresh)
+    assert sorted(json.loads((report / MANIFEST).read_text(encoding="utf-8"))) == sorted(page_name(d.doc_id) for d in kept)
+
+
+def test_a_missing_page_or_manifest_is_rendered_again(tmp_path: Path) -> None:
+    docs = build_outputs(tmp_path, [make_doc(p) for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]])
+    report = tmp_path / "report"
+    write_report(tmp_path, report)
+    before = _files(report)
+    (report / "docs" / page_name(docs[1].doc_id)).unlink()
+    assert write_report(tmp_path, report)["rendered"] == 1
+    (report / MANIFEST).write_text("{half a manif", encoding="utf-8")
+    assert write_report(tmp_path, report)["rendered"] == len(docs)
+    assert _files(report) == before
