@@ -65,18 +65,22 @@ def page_features(lines: list[Line]) -> np.ndarray:
     n = len(rows)
     if n == 0:
         return np.zeros((0, len(NAMES)))
-    base = line_columns([ln.text for ln in rows], [ln.tokens for ln in rows])
+    texts = [ln.text for ln in rows]
+    base = line_columns(texts, [ln.tokens for ln in rows])
     col = {name: base[:, i] for i, name in enumerate(LINE_NAMES)}
-    chars = np.array([len(ln.text) for ln in rows], dtype=float)
-    groups = np.array([ln.group for ln in rows])
-    _, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
+    chars = np.fromiter(map(len, texts), dtype=float, count=n)
+    groups = np.fromiter((ln.group for ln in rows), dtype=np.int64, count=n)
+    # paragraphs are numbered in page order without gaps, so a row's paragraph is its number
+    # minus the first one: no np.unique (a sort) needed
+    inverse = groups - groups[0]
+    counts = np.bincount(inverse)
     group_chars = np.bincount(inverse, weights=chars)[inverse]
     first = np.ones(n)
     first[1:] = groups[1:] != groups[:-1]
     last = np.ones(n)
     last[:-1] = groups[:-1] != groups[1:]
-    seen = Counter(ln.text for ln in rows)
-    dup = np.log1p(np.fromiter((seen[ln.text] - 1 for ln in rows), dtype=float, count=n))
+    seen = Counter(texts)
+    dup = np.log1p(np.fromiter(map(seen.__getitem__, texts), dtype=float, count=n) - 1)
     long = col["long_text"]
     cum_long = np.cumsum(long)
     total_long = cum_long[-1]
