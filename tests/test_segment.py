@@ -204,3 +204,24 @@ def test_prose_in_scripts_without_spaces_is_body_but_their_menus_are_not() -> No
 
     lines = [ln for ln in split_lines("\n".join([*CJK, "首页", "关于我们", "The SCO summit was held in Astana last July, officials said."])) if ln.text]
     assert [unspaced_prose(ln) for ln in lines] == [True, True, True, False, False, False]
+
+
+def test_character_classes_are_pythons_own_over_all_of_unicode() -> None:
+    import re
+
+    import numpy as np
+
+    from pipeline.segment import chars
+
+    everything = np.arange(0x110000, dtype=np.uint32)
+    everything = everything[(everything < 0xD800) | (everything > 0xDFFF)]
+    got = chars.classes(everything)
+    text = "".join(map(chr, everything.tolist()))
+    for bit, pattern in ((chars.WORD, r"\w"), (chars.DIGIT, r"\d"), (chars.SPACE, r"\s")):
+        want = np.zeros(len(everything), dtype=bool)
+        want[[m.start() for m in re.finditer(pattern, text)]] = True
+        assert np.array_equal((got & bit) > 0, want), pattern
+    title = np.fromiter(map(str.istitle, text), dtype=bool, count=len(text))
+    assert np.array_equal((got & chars.UPPER) > 0, title)
+    upper_same = np.fromiter(map(str.__eq__, map(str.upper, text), text), dtype=bool, count=len(text))
+    assert np.array_equal((got & chars.CHANGES_UP) == 0, upper_same)

