@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # Function words per language: the share of them in a line is jusText's best single signal of
 # running prose; a small union keeps non-English pages from looking like menus.
 STOPWORDS_BY_LANG: dict[str, frozenset[str]] = {
