@@ -61,7 +61,24 @@ def stage_rows(folder: Path, work: Path, jobs: int = 1) -> list[dict]:
         total += seconds
         peak = max(peak, rss)
         rows.append({"name": f"{folder.name} {stage}", "value": round(docs / seconds, 1), "unit": f"docs/s ({mb / seconds:.2f} MB/s, peak {rss:.0f} MB)"})
-    rows.append({"name": f"{folder.name} whole pipeline jobs={jobs}", "value": round(mb / total, 2), "unit": f"MB/s ({docs / total:.1f} docs/s, {total:.1f} s, peak {peak:.0f} MB)"})
+    rows.append({"name": f"{folder.name} whole pipeline jobs={jobs}", "value": round(mb / total, 2), "unit": f"MB/s ({docs / total:.1f} docs/s, {total:.1f} s, peak {peak:.0f} MB)",
+                 "seconds": round(total, 2), "docs": docs, "peak_mb": round(peak)})
+    return rows
+
+
+def scale_rows(whole: dict[tuple[int, int], dict]) -> list[dict]:
+    """The issue's three ratios from the whole-pipeline rows {(docs, jobs): row}: cost per document
+    and peak memory of the largest corpus against 1k, and jobs 2 against jobs 1 at 1k."""
+    rows = []
+    base = whole.get((1000, 1))
+    for (size, jobs), row in sorted(whole.items()):
+        if base is None or jobs != 1 or size == 1000:
+            continue
+        per_doc = (row["seconds"] / row["docs"]) / (base["seconds"] / base["docs"])
+        rows.append({"name": f"cost per document {size} vs 1000", "value": round(per_doc, 2), "unit": "x (goal: flat within 20 %)"})
+        rows.append({"name": f"peak RSS {size} vs 1000", "value": round(row["peak_mb"] / base["peak_mb"], 2), "unit": f"x ({row['peak_mb']} MB vs {base['peak_mb']} MB; goal: flat within 20 %)"})
+    if base is not None and (1000, 2) in whole:
+        rows.append({"name": "speed-up of jobs: 2 over jobs: 1 (1000 docs)", "value": round(base["seconds"] / whole[(1000, 2)]["seconds"], 2), "unit": "x on 2 cores"})
     return rows
 
 
@@ -134,13 +151,17 @@ def main(argv: list[str] | None = None) -> int:
         rows += stage_rows(base, work)
         rows += hostile_rows(work)
         if not args.quick:
+            whole: dict[tuple[int, int], dict] = {}
             for size in (int(s) for s in args.sizes.split(",")):
                 folder = make_corpus(size, work / f"n{size}")
-                rows += stage_rows(folder, work)
+                for jobs in (1, 2) if size == 1000 else (1,):
+                    measured = stage_rows(folder, work, jobs=jobs)
+                    whole[(size, jobs)] = measured[-1]
+                    rows += measured
                 if size == 1000:
-                    rows += stage_rows(folder, work, jobs=2)
                     rows += incremental_rows(folder, work)
                 shutil.rmtree(folder)
+            rows += scale_rows(whole)
             rows += noop_repro_rows()
         rows += step_rows()
     out = ROOT / "outputs" / "bench"

@@ -47,3 +47,14 @@ def test_rerun_after_one_edit_processes_only_that_document(tmp_path: Path) -> No
     _run(params, folder, tmp_path / "fresh", tmp_path)
     for name in schema.DATASETS:
         assert (tmp_path / "fresh" / f"{name}.parquet").read_bytes() == (tmp_path / "out" / f"{name}.parquet").read_bytes(), name
+
+
+def test_bench_scale_ratios_compare_per_document_cost_memory_and_jobs() -> None:
+    from bench.speed import scale_rows
+
+    whole = {(1000, 1): {"seconds": 40.0, "docs": 1000, "peak_mb": 300},
+             (1000, 2): {"seconds": 25.0, "docs": 1000, "peak_mb": 320},
+             (10000, 1): {"seconds": 480.0, "docs": 10000, "peak_mb": 330}}
+    got = {r["name"]: r["value"] for r in scale_rows(whole)}
+    assert got == {"cost per document 10000 vs 1000": 1.2, "peak RSS 10000 vs 1000": 1.1,
+                   "speed-up of jobs: 2 over jobs: 1 (1000 docs)": 1.6}
