@@ -178,3 +178,17 @@ def test_cli_keeps_order_and_ids() -> None:
 def test_cli_rejects_bad_lines() -> None:
     assert numbers_cli(io.StringIO('{"id": 1}\n'), io.StringIO()) == 2
     assert numbers_cli(io.StringIO("not json\n"), io.StringIO()) == 2
+
+
+def test_letters_that_case_blind_matching_folds_never_break_a_lookup() -> None:
+    # re.IGNORECASE matches ſ to s, the Kelvin sign to k and ı/İ to i; str.lower() does not
+    from pipeline.numbers.qualifiers import _SUFFIX_Q
+    from pipeline.numbers.units import NAMES, UNIT_WORDS
+
+    words = [*UNIT_WORDS, *NAMES, *_SUFFIX_Q, "percent", "august", "dollars"]
+    for word in words:
+        for plain, odd in (("s", "ſ"), ("k", "\u212a"), ("i", "ı"), ("i", "İ")):
+            if plain in word:
+                text = f"It rose by 5 {word.replace(plain, odd)} on 3 {'August'.replace('s', odd if plain == 's' else 's')} 2020."
+                for n in extract_numbers(text):
+                    assert text[n.start : n.end] == n.surface

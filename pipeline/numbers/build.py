@@ -18,8 +18,9 @@ from pipeline.numbers.tokens import SPACE, WORD, Tok, alnum_end, read_phrase
 _HYPHEN_PREFIXES = {"pre", "post", "mid", "early", "late", "non", "circa", "c", "ca", "anti", "over", "under",
                     "sub", "top", "around", "about", "up", "by", "since", "in"}
 _HYPHEN_WORD = re.compile(r"(?<!\w)([^\W\d_]+)[-\u2010\u2011]$")
+_HYPHENS_NL = "-\u2010\u2011\n"
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])(an?|minus|negative)[ \t\u00a0]+$", re.IGNORECASE)
-_PREV_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0(\-–\"“']*$")
+_PREV_TAIL = " \t\u00a0(-–\"“'"  # what may stand between the previous word and the number
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
 _YEAR_MARKER = re.compile(r"(1\d\d\d|20\d\d)\.\d{1,3}(?=[ \t]+[\"“]?[A-Z]|[ \t]*(?:\n|$))")
 _SPACE_AFTER = re.compile(r"\s")
@@ -37,9 +38,40 @@ _AFTER_A = {"H", "S", "Z", "HALF", "QTR", "O", "Y"}  # "a hundred", "a dozen", "
 _WORD_KINDS = {"U", "T", "Y", "H", "O", "HALF", "QTR", "Z", "A", "NEG"}
 
 
-def _word_at(rx: re.Pattern[str], text: str, pos: int, endpos: int | None = None) -> str:
-    m = rx.search(text, max(0, pos - 24), pos) if endpos is None else rx.match(text, pos, endpos)
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
+
+
+def _prev_word(text: str, pos: int) -> str:
+    r"""The word before pos across `_PREV_TAIL` characters, within the 24 characters before pos: what
+    searching `([^\W\d_]+)[ \t\u00a0(\-–"“']*$` there gives (`$` also matches before a final newline),
+    scanned back by hand because the search tries all 24 starts and runs before most mentions."""
+    lo = max(0, pos - 24)
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    while end > lo and text[end - 1] in _PREV_TAIL:
+        end -= 1
+    start = end
+    while start > lo and _is_letter(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+def _is_letter(ch: str) -> bool:
+    r"""`[^\W\d_]` of `re`: a word character (alphanumeric or _) that is not a decimal digit or _."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _left_word(text: str, p: int) -> re.Match[str] | None:
+    """`a`, `an`, `minus` or `negative` and blanks right before p (`_LEFT_WORD`). Searched only when the
+    character before the blanks can end one of them: most numbers follow other words."""
+    end = p - 1 if p and text[p - 1] == "\n" else p
+    blanks = end
+    while blanks > 0 and text[blanks - 1] in " \t\u00a0":
+        blanks -= 1
+    if blanks == end or blanks == 0 or text[blanks - 1] not in "aAnNsSſeE":  # ſ: re.IGNORECASE folds it to s
+        return None
+    return _LEFT_WORD.search(text, max(0, p - 12), p)
 
 
 def _digit_start(text: str, p: int) -> tuple[int, int]:
@@ -50,7 +82,8 @@ def _digit_start(text: str, p: int) -> tuple[int, int]:
         if units.prefix(text, p) is None:  # "USD115" is money, "G20" a name
             return -1, alnum_end(text, p)
         return p, 0
-    hyph = _HYPHEN_WORD.search(text, max(0, p - 24), p)
+    # `$` also matches before a final "\n", so the match ends with a hyphen or a newline
+    hyph = _HYPHEN_WORD.search(text, max(0, p - 24), p) if p and text[p - 1] in _HYPHENS_NL else None
     if hyph and hyph.group(1).lower() not in _HYPHEN_PREFIXES:
         return -1, alnum_end(text, p)
     if p and text[p - 1] in "-−" and (p == 1 or text[p - 2] in " \t([") or p == 2 and text[:2] == "- ":
@@ -68,13 +101,13 @@ def mentions_at(text: str, p: int, floor: int, sents: Sentences) -> tuple[list[M
             return [], max(skip, p + 1)
         if text[start] in "-−":
             sign = -1.0
-        elif (left := _LEFT_WORD.search(text, max(0, p - 12), p)) and left.group(1).lower() in ("minus", "negative"):
+        elif (left := _left_word(text, p)) and left.group(1).lower() in ("minus", "negative"):
             start, sign = left.start(1), -1.0
         ym = _YEAR_MARKER.match(text, p)
         if ym and start == p:  # "since 2014.8 Further": a year and its note number
             return _year_with_marker(text, p, ym, sents), ym.end()
     else:
-        left = _LEFT_WORD.search(text, max(0, p - 12), p)
+        left = _left_word(text, p)
         word = WORD.match(text, p)
         info = WORDS.get(word.group().lower()) if word else None
         if left and info is not None and (left.group(1).lower() in ("minus", "negative") or info.kind in _AFTER_A):
@@ -110,15 +143,15 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
     seg = toks[i:j]
     m = Mention(seg[0].start, seg[-1].end, parsed.kind, parsed.value, scale=parsed.scale)
     words = any(t.kind in _WORD_KINDS for t in seg)
-    first_word = sents.first_word_start(m.start)
     if words:
+        first_word = sents.first_word_start(m.start)
         if seg[0].text[0].isupper() and m.start > first_word:
             return None  # "the Shanghai Five", "the Second Nagorno-Karabakh War": part of a name
         if parsed.kind == "ordinal" and m.start == first_word and text.startswith(",", m.end):
             return None  # "First, Tehran will ...": a discourse marker, not a rank
         if _pronoun_one(text, seg):
             return None
-        nxt = _word_at(_NEXT_WORD, text, m.end, len(text))
+        nxt = _next_word(text, m.end)
         if seg[-1].kind in ("HALF", "QTR") and text.startswith(("-", "‐"), m.end):
             return None  # "half-hearted"
         if parsed.kind == "fraction" and seg[-1].kind == "O" and not seg[-1].plural and nxt and (
@@ -138,7 +171,7 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
             if after.kind == "money" and after.factor == 1.0:
                 _add_cents(text, m)
     elif parsed.kind == "decade":
-        iso = dates.decade(parsed.value, text[m.start - 1:m.start] in ("'", "’"), _word_at(_PREV_WORD, text, m.start))
+        iso = dates.decade(parsed.value, text[m.start - 1:m.start] in ("'", "’"), _prev_word(text, m.start))
         if iso is None:
             return None
         if text[m.start - 1:m.start] in ("'", "’"):
@@ -146,8 +179,8 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
         m.date, m.value = iso, float(int(iso) * 10)
     plain = j - i == 1 and seg[0].kind == "D" and seg[0].flags == "p"
     if plain and m.bare and m.kind == "cardinal":
-        prev_word = _word_at(_PREV_WORD, text, m.start)
-        if dates.is_year(m.value, prev_word, _word_at(_NEXT_WORD, text, m.end, len(text))):
+        prev_word = _prev_word(text, m.start)
+        if dates.is_year(m.value, prev_word, _next_word(text, m.end)):
             m.kind, m.date = "year", str(int(m.value))
         elif filters.is_name_before(text, m.start):
             return None
@@ -161,8 +194,8 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
 def _pronoun_one(text: str, seg: list[Tok]) -> bool:
     if len(seg) != 1 or seg[0].text.lower() != "one":
         return False
-    prev = _word_at(_PREV_WORD, text, seg[0].start).lower()
-    nxt = _word_at(_NEXT_WORD, text, seg[0].end, len(text)).lower()
+    prev = _prev_word(text, seg[0].start).lower()
+    nxt = _next_word(text, seg[0].end).lower()
     return prev in _DETERMINERS or nxt in _AFTER_PRONOUN
 
 
@@ -198,6 +231,6 @@ def _add_cents(text: str, m: Mention) -> None:
 
 def _year_with_marker(text: str, p: int, ym: re.Match[str], sents: Sentences) -> list[Mention]:
     value = float(ym.group(1))
-    if not dates.is_year(value, _word_at(_PREV_WORD, text, p), ""):
+    if not dates.is_year(value, _prev_word(text, p), ""):
         return []
     return [Mention(p, p + 4, "year", value, date=ym.group(1))]

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.numbers.tokens import Tok
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):  # immutable; a NamedTuple is built several times faster than a frozen dataclass
     value: float
     kind: str  # cardinal | ordinal | fraction | decade
     scale: float = 0.0  # largest scale word used (range ends share it: "2 to 3 million")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.numbers.lexicon import fold
+
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
 MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
@@ -30,6 +32,7 @@ _DATE = re.compile(
     rf")(?![\w/]|[.,]\d)"
 )
 _MONTH_BEFORE = re.compile(rf"(?<![\w.])({_M})[ \t\u00a0]+(?:of[ \t]+)?$")
+_MONTH_INITIAL = re.compile(r"[JFMASOND]")
 
 
 class Found(NamedTuple):
@@ -50,13 +53,13 @@ def _iso(year: str | None, month: int, day: int | None) -> str:
 def _resolve(g: dict[str, str | None]) -> str | None:
     if g["a_m"] or g["b_m"]:
         p = "a" if g["a_m"] else "b"
-        month = MONTHS[str(g[f"{p}_m"]).rstrip(".").lower()]
+        month = MONTHS[fold(str(g[f"{p}_m"]).rstrip("."))]
         year, d1, d2 = g[f"{p}_y"], _day(g[f"{p}_d"]), _day(g[f"{p}_d2"])
         if p == "b" and not year and g["b_m"] == "May":
             return None  # "May 4" without a year is too often the verb
         return _iso(year, month, d1) + (f"/{_iso(year, month, d2)}" if d2 and d1 and d2 > d1 else "")
     if g["c_m"]:
-        return _iso(g["c_y"], MONTHS[str(g["c_m"]).rstrip(".").lower()], None)
+        return _iso(g["c_y"], MONTHS[fold(str(g["c_m"]).rstrip("."))], None)
     if g["i_y"]:
         return _iso(g["i_y"], int(str(g["i_m"])), _day(g["i_d"]))
     if g["m_y"]:
@@ -73,14 +76,29 @@ def _resolve(g: dict[str, str | None]) -> str | None:
 
 def date_at(text: str, p: int) -> Found | None:
     """The date written with the digits at p: `14 November 2021`, `November 17, 2025`, `2021/01/16`."""
-    before = _MONTH_BEFORE.search(text, max(0, p - 16), p)
+    lo = max(0, p - 16)
+    # the month must start with one of its capitals: a scan in C rules most digits out before the search
+    before = _MONTH_BEFORE.search(text, lo, p) if _MONTH_INITIAL.search(text, lo, p) else None
     m = _DATE.match(text, before.start(1)) if before else None
-    if m is None or m.end() <= p:
+    if (m is None or m.end() <= p) and _may_start_date(text, p):
         m = _DATE.match(text, p)
     if m is None:
         return None
     iso = _resolve(m.groupdict())
     return Found(m.start(), m.end(), iso) if iso else None
+
+
+def _may_start_date(text: str, p: int) -> bool:
+    """Necessary for `_DATE` to match at the digits at p: a day or month of one or two digits before a
+    space, dash, ordinal suffix, slash or dot (`14 November`, `4/5/2021`), or a year before a dash or
+    slash (`2021-01`). Rules out most numbers ("2021,", "2021 ", "1,234") before the long pattern."""
+    end = p
+    while end < len(text) and text[end].isdecimal():  # `\d` of `re`
+        end += 1
+    after = text[end:end + 1]
+    if end - p in (1, 2):
+        return after.isspace() or after in ("-", "–", "s", "n", "r", "t", "/", ".")
+    return end - p == 4 and after in ("-", "/")
 
 
 # After these words a four-digit number is a year even before a plural noun ("in 2000 troops" is rare).

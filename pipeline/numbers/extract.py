@@ -3,21 +3,18 @@ sentence. Offsets index the given text: `text[n.start:n.end] == n.surface`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from pipeline.doc import Number
 from pipeline.numbers.build import mentions_at
 from pipeline.numbers.dates import date_at
-from pipeline.numbers.filters import blocked_end
-from pipeline.numbers.lexicon import TRIGGER_WORDS, trie_regex
+from pipeline.numbers.filters import TokenMemo, blocked_end
 from pipeline.numbers.mention import Mention
 from pipeline.numbers.qualifiers import qualifier
 from pipeline.numbers.ranges import join_ranges
 from pipeline.numbers.sentences import Sentences
+from pipeline.numbers.triggers import Triggers
 
-TRIGGER = re.compile(r"[0-9]|\b" + trie_regex(TRIGGER_WORDS) + r"\b")
-TRIGGER_ANY_CASE = re.compile(TRIGGER.pattern, re.IGNORECASE)
 _MASK = "\ufffc"  # stands in for excluded characters: same length, so offsets stay valid
 
 
@@ -33,23 +30,18 @@ def _mask(text: str, exclude: Sequence[tuple[int, int]]) -> str:
 
 def _round(value: float | None) -> float | None:
     """12 significant digits: 1.45 * 1e9 gives 1450000000.0, not 1449999999.9999998."""
+    if isinstance(value, float) and value.is_integer() and -1e12 < value < 1e12:
+        return value  # already exact in 12 digits (most values): skip the string round trip
     return None if value is None else float(f"{value:.12g}")
-
-
-def _triggers(text: str) -> tuple[str, re.Pattern[str]]:
-    """Text to search for triggers and the pattern to use: a case-insensitive pattern is twice as slow,
-    so search lower-cased text when lower-casing keeps every offset ("İ" is the one letter that grows)."""
-    low = text.replace("İ", "I").lower()
-    return (low, TRIGGER) if len(low) == len(text) else (text, TRIGGER_ANY_CASE)
 
 
 def find_mentions(text: str, sents: Sentences) -> list[Mention]:
     mentions: list[Mention] = []
-    haystack, trigger = _triggers(text)
+    triggers = Triggers(text)
     pos = taken = 0
-    while (trig := trigger.search(haystack, pos)) is not None:
-        p = trig.start()
-        stop = blocked_end(text, p)
+    memo: TokenMemo = {}
+    while (p := triggers.next(pos)) >= 0:
+        stop = blocked_end(text, p, memo)
         if stop >= 0:
             pos = max(stop, p + 1)
             continue

@@ -24,32 +24,79 @@ _REF_BEFORE = re.compile(
     r"(?:\b(?:pp?|pg|pgs|No|Nos|Vol|Vols|Art|Arts|Sec|Ch|Fig|Figs|Para|Paras|Nr)\.|\b[Pp]ages?|\bISBN(?:-1[03])?:?)"
     r"[ \t]*(?:\d+[ \t]*[-–,][ \t]*)*$")
 _RUN = re.compile(r"[\d\- X]*")
+# A URL's domain needs a dot before a letter of its top-level domain (`www.` may come before a digit).
+_URL_HINT = re.compile(r"\.[^\W\d_]|www\.", re.IGNORECASE)
 
 
-def blocked_end(text: str, p: int) -> int:
+# Token memo of one text: (token start, token end) -> `_token_match` of that token.
+TokenMemo = dict[tuple[int, int], "tuple[bool, int] | None"]
+
+
+def blocked_end(text: str, p: int, memo: TokenMemo | None = None) -> int:
     """If the trigger at p lies in an address, identifier or reference, where that stretch ends; else -1.
 
     Checked per trigger on its whitespace-delimited token (a pass per pattern over the whole text
-    would cost more than the whole extraction)."""
-    ts = max(text.rfind(" ", max(0, p - 300), p), text.rfind("\n", max(0, p - 300), p)) + 1
+    would cost more than the whole extraction). `memo` (one per text) remembers each token's search:
+    with no space in the 300 characters before p the token starts at 0, so every trigger of a long
+    stretch without spaces (inline JSON) would search the same long token again."""
+    lo = max(0, p - 300)
+    space = text.rfind(" ", lo, p)
+    # a newline only matters after the last space: no need to scan the whole window for one
+    ts = max(space, text.rfind("\n", max(lo, space + 1), p)) + 1
     ws = _WS.search(text, p)
     te = ws.start() if ws else len(text)
-    token = text[ts:te]
     if text[p].isdigit():
-        ref = _REF_BEFORE.search(text, max(0, p - 40), p)
-        if ref:
+        if _may_end_reference(text, p) and _REF_BEFORE.search(text, max(0, p - 40), p):
             return _RUN.match(text, p).end()
-        if token[0] in "+(" or token.count("-") + token.count(".") >= 2:
-            m = _PHONE.match(text, ts + (token[0] == "(" and token[1:2] == "+"))
+        first = text[ts]
+        if first in "+(" or text.count("-", ts, te) + text.count(".", ts, te) >= 2:
+            m = _PHONE.match(text, ts + (first == "(" and text[ts + 1:ts + 2] == "+"))
             if m and m.end() > p:
                 return m.end()
-    if token.isalnum():
+    if memo is None:
+        found = _token_match(text[ts:te])
+    elif (found := memo.get((ts, te), False)) is False:  # False: not searched yet (None is a result)
+        found = memo[ts, te] = _token_match(text[ts:te])
+    if found is None:
         return -1
-    for rx in (_URL, _DOI, _IP, _TIME, _NOTE):
-        m = rx.search(token)
-        if m:
-            return te if rx is _URL or rx is _DOI else max(ts + m.end(), p + 1)
-    return -1
+    whole, end = found
+    return te if whole else max(ts + end, p + 1)
+
+
+def _token_match(token: str) -> tuple[bool, int] | None:
+    """The first skip pattern found in a token: (skip the whole token, match end), or None.
+
+    Each pattern needs a character that most number tokens ("2021," "(5%)" "3.") lack, and an `in`
+    test costs far less than a regex search, so a pattern is only searched when its character is there."""
+    if token.isalnum():
+        return None
+    if "@" in token or "://" in token or _URL_HINT.search(token):
+        if m := _URL.search(token):
+            return True, m.end()
+    if "/" in token and (m := _DOI.search(token)):
+        return True, m.end()
+    if token.count(".") >= 3 and (m := _IP.search(token)):
+        return False, m.end()
+    if (":" in token or ".m." in token or ".M." in token) and (m := _TIME.search(token)):
+        return False, m.end()
+    if ("^" in token or "[" in token) and (m := _NOTE.search(token)):
+        return False, m.end()
+    return None
+
+
+def _may_end_reference(text: str, p: int) -> bool:
+    """Cheap necessary test for `_REF_BEFORE` ending at p: its keyword ("p.", "Vol.", "page", "ISBN:")
+    ends in one of `.seN:` just before the run of spaces, digits and dashes that reaches p (plus a
+    newline: `$` also matches before a final one)."""
+    i = p
+    while i > 0 and (text[i - 1] in " \t\n-–," or text[i - 1].isdecimal()):
+        i -= 1
+    c = text[i - 1] if i else ""
+    if c == "e":
+        return text.startswith(("page", "Page"), i - 4)
+    if c == "s":
+        return text.startswith(("pages", "Pages"), i - 5)
+    return c in (".", "N", ":")
 
 
 # Capitalised words that are not names when a number follows them ("In 2021", "About 300", "All 70").
@@ -68,6 +115,8 @@ _CAP_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘']))([A-Z][\w’']*)[ \u00a0]$")
 
 def is_name_before(text: str, start: int) -> bool:
     """A capitalised designator right before the number: `Resolution 2231`, `Article 5`, `Boeing 747`."""
+    if not start or text[start - 1] not in " \u00a0\n":  # the pattern ends in a space (or before a final "\n")
+        return False
     m = _CAP_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False

@@ -11,12 +11,15 @@ from pipeline.numbers.fractions import fraction_term, is_fraction_word, point_de
 from pipeline.numbers.tokens import Tok
 
 _NUMERAL = {"D", "U", "T", "Y", "H", "S", "Z", "O", "OD", "HALF", "QTR"}
+_FIRST = _NUMERAL | {"A", "NEG"}  # kinds a number may start with
 _MAX_TOKENS = 16  # no English number needs more words; bounds the quadratic search
 
 
 def evaluate(toks: list[Tok]) -> Parsed | None:
     """The one number these tokens spell, or None."""
-    if not toks or toks[0].kind not in _NUMERAL | {"A", "NEG"} or toks[-1].kind not in _NUMERAL:
+    if len(toks) == 1 and toks[0].kind == "D":  # most numbers: one digit token, decided before the kinds list
+        return _digits(toks[0])
+    if not toks or toks[0].kind not in _FIRST or toks[-1].kind not in _NUMERAL:
         return None
     if toks[0].kind == "NEG":
         inner = evaluate(toks[1:])
@@ -35,9 +38,6 @@ def evaluate(toks: list[Tok]) -> Parsed | None:
         return point_decimal(toks, kinds.index("POINT"))
     if kinds == ["OD"]:
         return Parsed(toks[0].value, "ordinal")
-    if kinds == ["D"]:
-        t = toks[0]
-        return Parsed(t.value, "fraction" if "f" in t.flags else "decade" if "c" in t.flags else "cardinal")
     if kinds == ["D", "D"] and toks[0].flags == "p" and "f" in toks[1].flags:
         return Parsed(toks[0].value + toks[1].value, "fraction")  # "2 1/4"
     fractions = [i for i in range(len(toks)) if is_fraction_word(toks, i)]
@@ -57,6 +57,10 @@ def evaluate(toks: list[Tok]) -> Parsed | None:
     return Parsed(got[0], "cardinal", _largest_scale(toks)) if got else None
 
 
+def _digits(t: Tok) -> Parsed:
+    return Parsed(t.value, "fraction" if "f" in t.flags else "decade" if "c" in t.flags else "cardinal")
+
+
 def _largest_scale(toks: list[Tok]) -> float:
     return max((t.value for t in toks if t.kind == "S"), default=0.0)
 
@@ -64,6 +68,9 @@ def _largest_scale(toks: list[Tok]) -> float:
 def segment(toks: list[Tok], allow_ratio: bool = True) -> list[tuple[int, int, Parsed]]:
     """Cut tokens into numbers: fewest unused number tokens, then fewest numbers (dynamic programming)."""
     n = len(toks)
+    if n == 1:  # the common case; what the search below gives for one token (a lone connector never parses)
+        parsed = evaluate(toks)
+        return [] if parsed is None or (parsed.ratio and not allow_ratio) else [(0, 1, parsed)]
     # cost: (number tokens left out, numbers, connectors left out): "a third" beats "third"
     best: list[tuple[tuple[int, int, int], list[tuple[int, int, Parsed]]]] = [((0, 0, 0), [])] * (n + 1)
     for i in range(n - 1, -1, -1):

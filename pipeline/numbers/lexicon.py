@@ -108,3 +108,12 @@ def trie_regex(words: list[str]) -> str:
 
 # Words that can start a numeric mention: every number word except connectors.
 TRIGGER_WORDS = sorted(WORDS)
+
+# re.IGNORECASE also matches these to ASCII letters, where str.lower() leaves them apart: a word
+# the case-blind patterns accept must be looked up under the same folding ("dayſ" is "days").
+_FOLD = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
+
+
+def fold(word: str) -> str:
+    """The look-up key of a word matched case-insensitively."""
+    return word.translate(_FOLD).lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(slots=True)  # slots: faster to build and read, one per token or mention
 class Mention:
     start: int
     end: int

@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
+# Searched within one line (line breaks end sentences by construction). Starting with a character
+# class lets `re` skip to the next . ! ? in C instead of trying the pattern at every position.
 _END = re.compile(
-    r"[.!?](?:[\"”’')\]\ufffc¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[^\W\d]\.)\d{1,3})*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+    r"[.!?](?:[\"”’')\]\ufffc¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[^\W\d]\.)\d{1,3})*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = set("""mr mrs ms dr prof st jr sr no nos vol vols pp p vs etc e.g i.e u.s u.n u.k e.u inc ltd co
 corp gen col lt sgt capt gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec fig al approx est
 dept univ ft mt""".split())
@@ -25,8 +27,16 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self._lines: dict[int, list[int]] = {}
+        self._spans: dict[int, tuple[int, int]] = {}  # `at` is asked twice per mention (rule, then output)
+        self._line = (0, -1, [0])  # start, end (its "\n") and sentence starts of the last line asked for
 
     def _starts(self, pos: int) -> tuple[list[int], int]:
+        line_start, line_end, starts = self._line
+        if not line_start <= pos <= line_end:  # mentions come in order: most share the previous one's line
+            self._line = line_start, line_end, starts = self._line_at(pos)
+        return starts, line_end
+
+    def _line_at(self, pos: int) -> tuple[int, int, list[int]]:
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
@@ -42,9 +52,15 @@ class Sentences:
                         continue
                 starts.append(m.end())
             self._lines[line_start] = starts
-        return starts, line_end
+        return line_start, line_end, starts
 
     def at(self, pos: int) -> tuple[int, int]:
+        span = self._spans.get(pos)
+        if span is None:
+            span = self._spans[pos] = self._at(pos)
+        return span
+
+    def _at(self, pos: int) -> tuple[int, int]:
         starts, line_end = self._starts(pos)
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]

@@ -18,7 +18,7 @@ from pipeline.numbers.currencies import (
     PREFIX_SYMBOLS,
     SUFFIX_SYMBOLS,
 )
-from pipeline.numbers.lexicon import trie_regex
+from pipeline.numbers.lexicon import fold, trie_regex
 
 
 class Affix(NamedTuple):
@@ -63,6 +63,7 @@ UNIT_SYMBOLS: dict[str, str] = {
 GLUED_UNIT_OK = set(UNIT_SYMBOLS) | set(CODES) | set(SUFFIX_SYMBOLS) | {"MUSD", "MEUR", "MGBP", "bpd", "yr", "yrs", "hr", "hrs", "pct"}
 
 _HSPACE = r"[ \t\u00a0\u202f]"
+_HSPACE_CHARS = " \t\u00a0\u202f"
 _PERCENT = re.compile(
     _HSPACE + r"?(?:%|(?:per[ -]?cent|percent)(?:s|age)?\b(?![ -]points?)|pct\b)", re.IGNORECASE)
 _UNIT_WORD = re.compile(
@@ -83,10 +84,24 @@ _PREFIX = re.compile(
     rf"(?<![\w$])(?:(?P<m>M)?(?P<code>{trie_regex(sorted(CODES))})|(?P<sym>{trie_regex(sorted(PREFIX_SYMBOLS))})"
     rf"|(?P<low>{trie_regex(sorted(LOWER_CODES))})){_HSPACE}?$")
 _MILLION_AFTER_MONEY = re.compile(r"(?:m|mn|mln)\b")
+# Every character a prefix currency can end with: a cheap test that skips most `_PREFIX` searches.
+_PREFIX_LAST = frozenset(w[-1] for w in [*CODES, *PREFIX_SYMBOLS, *LOWER_CODES])
+
+
+def _union(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` matches (group names dropped, flags kept per part)."""
+    parts = []
+    for rx in patterns:
+        body = re.sub(r"\(\?P<\w+>", "(?:", rx.pattern)
+        parts.append(f"(?i:{body})" if rx.flags & re.IGNORECASE else f"(?:{body})")
+    return re.compile("|".join(parts))
+
+
+_ANY_SUFFIX = _union(_PERCENT, _NAME, _CODE, _SYMBOL_AFTER, _LOWER_CODE, _UNIT_WORD, _UNIT_SYMBOL)
 
 
 def money_name(adj: str | None, name: str) -> tuple[str | None, float]:
-    root, iso, factor = NAMES[name.lower()]
+    root, iso, factor = NAMES[fold(name)]
     if adj:
         iso = ADJECTIVE_ISO.get((adj.lower(), root), iso)
     return iso, factor
@@ -94,6 +109,8 @@ def money_name(adj: str | None, name: str) -> tuple[str | None, float]:
 
 def suffix(text: str, pos: int) -> Affix | None:
     """Percent, currency or unit right after a number ending at pos."""
+    if not _ANY_SUFFIX.match(text, pos):  # most numbers: one failed match instead of seven
+        return None
     m = _PERCENT.match(text, pos)
     if m:
         return Affix("percent", "%", 1.0, pos, m.end())
@@ -111,7 +128,7 @@ def suffix(text: str, pos: int) -> Affix | None:
         factor *= _CODE_SCALES.get(m.groupdict().get("scale") or "", 1.0)
         return Affix("money", iso, factor, pos, m.end())
     m = _UNIT_WORD.match(text, pos)
-    unit = UNIT_WORDS[m.group("w").lower()] if m else None
+    unit = UNIT_WORDS[fold(m.group("w"))] if m else None
     if m is None:
         m = _UNIT_SYMBOL.match(text, pos)
         unit = UNIT_SYMBOLS[m.group("w")] if m else None
@@ -120,7 +137,7 @@ def suffix(text: str, pos: int) -> Affix | None:
     end = m.end()
     rate = _RATE.match(text, end) if unit not in ("year", "month", "week", "day", "hour", "decade", "century") else None
     if rate and "/" not in unit:
-        unit += "/" + _RATE_UNIT[rate.group("w").lower()]
+        unit += "/" + _RATE_UNIT[fold(rate.group("w"))]
         end = rate.end()
     return Affix("quantity", unit, 1.0, pos, end)
 
@@ -128,6 +145,8 @@ def suffix(text: str, pos: int) -> Affix | None:
 def prefix(text: str, pos: int, floor: int = 0) -> Affix | None:
     """A currency written before the number starting at pos (and not before `floor`, the end of the
     previous mention: in `10 $ 30 $` the first `$` belongs to 10): `$`, `US$`, `€`, `USD `, `Rs.`."""
+    if not _may_end_currency(text, pos):
+        return None
     m = _PREFIX.search(text, max(0, floor, pos - 8), pos)
     if not m:
         return None
@@ -137,6 +156,16 @@ def prefix(text: str, pos: int, floor: int = 0) -> Affix | None:
     if m.group("low"):
         return Affix("money", LOWER_CODES[m.group("low")], 1.0, start, pos)
     return Affix("money", PREFIX_SYMBOLS[m.group("sym")], 1.0, start, pos)
+
+
+def _may_end_currency(text: str, pos: int) -> bool:
+    """Necessary for `_PREFIX` to match before pos: a currency's last character, then at most one
+    space, then pos (or a final newline: `$` matches before one)."""
+    if pos and text[pos - 1] == "\n":
+        pos -= 1
+    if pos and text[pos - 1] in _HSPACE_CHARS:
+        pos -= 1
+    return pos > 0 and text[pos - 1] in _PREFIX_LAST
 
 
 def million_after_money(text: str, pos: int) -> int:
