@@ -225,3 +225,31 @@ def test_character_classes_are_pythons_own_over_all_of_unicode() -> None:
     assert np.array_equal((got & chars.UPPER) > 0, title)
     upper_same = np.fromiter(map(str.__eq__, map(str.upper, text), text), dtype=bool, count=len(text))
     assert np.array_equal((got & chars.CHANGES_UP) == 0, upper_same)
+
+
+def test_page_wide_line_columns_equal_each_line_measured_alone() -> None:
+    import math
+    import re
+
+    import numpy as np
+
+    from pipeline.segment import shape
+
+    lines = ["assert_eq!(x.unwrap(), 2);", "ⓘ", "McDonald's 3D printer, ǅemal and İstanbul.", "1. First item",
+             "12) twelve", "1.", "SHARE THIS STORY", "He said: “Stop.” Then left! Why?", "x²³ 10,000 ٣٤ km",
+             "- bullet • dot", "A. B. C."]
+    tokens = [re.findall(r"\w+", t) for t in lines]
+    col = {name: i for i, name in enumerate(shape.LINE_NAMES)}
+    for slice_chars in (1 << 20, 20):  # whole page at once, and a few lines at a time
+        shape.SLICE_CHARS, saved = slice_chars, shape.SLICE_CHARS
+        try:
+            got = shape.line_columns(lines, tokens)
+        finally:
+            shape.SLICE_CHARS = saved
+        for row, (text, toks) in zip(got, zip(lines, tokens)):
+            assert row[col["cap_ratio"]] == (sum(t.istitle() for t in toks) / len(toks) if toks else 0.0), text
+            assert row[col["digit_ratio"]] == sum(len(d) for d in re.findall(r"\d+", text)) / len(text), text
+            assert row[col["log_sentences"]] == math.log1p(len(re.findall(r"[.!?…][\"'”’)\]]?(?:\s|$)", text))), text
+            assert row[col["bullet"]] == bool(re.match(r"^(?:[-*•·◦▪►»›>|]|\d{1,2}[.)]\s)", text)), text
+            assert row[col["all_caps"]] == (bool(toks) and text.upper() == text and row[col["alpha_ratio"]] * len(text) > 3), text
+        assert np.isfinite(got).all()

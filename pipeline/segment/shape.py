@@ -34,6 +34,7 @@ _BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z]", re.I)
 # one dict look-up per token gives both counts: bit 1 a function word, bit 2 a chrome word
 _WORD_CODE: dict[str, int] = {w: (w in STOPWORDS_CASED) + 2 * (w in BOILER_WORDS) for w in STOPWORDS_CASED | BOILER_WORDS}
 SHORT_TOKENS = 40  # boilerplate words and phrases are counted on short lines only (menus, bars)
+SLICE_CHARS = 1 << 20  # characters of lines handled at once (bounds the per-character arrays)
 DATE_MAX_TOKENS = 30  # a date in a long line is part of the prose, not a dateline or teaser date
 
 LINE_NAMES = (
@@ -105,7 +106,49 @@ def _is(cp: np.ndarray, chars: str) -> np.ndarray:
 
 
 def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
-    """One row per (non-blank, stripped) line, columns as in `LINE_NAMES`.
+    """One row per (non-blank, stripped) line, columns as in `LINE_NAMES`. Every column depends on
+    its own line only, so a long page is done in slices of lines: the character arrays take ~40
+    bytes per character, which stays bounded but for a single giant line."""
+    slices: list[np.ndarray] = []
+    lo = size = 0
+    for k, text in enumerate(texts):
+        size += len(text) + 1
+        if size > SLICE_CHARS:
+            slices.append(_columns(texts[lo : k + 1], tokens[lo : k + 1]))
+            lo, size = k + 1, 0
+    if lo < len(texts) or not slices:
+        slices.append(_columns(texts[lo:], tokens[lo:]))
+    return slices[0] if len(slices) == 1 else np.concatenate(slices)
+
+
+def _titles(cls: np.ndarray, word: np.ndarray, tok_start: np.ndarray) -> np.ndarray:
+    """str.istitle of each token: a cased letter, upper case only after an uncased character,
+    lower case only after a cased one. Sums run from each token's start to the next one's, over
+    word characters only (a few symbols between tokens are cased: ⓘ is lower case but not \\w)."""
+    if not len(tok_start):
+        return np.zeros(0, dtype=bool)
+    upper, lower = (cls & chars.UPPER) > 0, (cls & chars.LOWER) > 0
+    cased = upper | lower
+    after_cased = np.concatenate(([False], cased[:-1]))
+    after_cased[tok_start] = False
+    wrong = word & ((upper & after_cased) | (lower & ~after_cased))
+    tok_cased = np.add.reduceat((cased & word).view(np.int8), tok_start, dtype=np.int64)
+    tok_wrong = np.add.reduceat(wrong.view(np.int8), tok_start, dtype=np.int64)
+    return (tok_cased > 0) & (tok_wrong == 0)
+
+
+def _sentence_ends(cp: np.ndarray, cls: np.ndarray, text_len: int) -> np.ndarray:
+    """Where re's `[.!?…]["'”’)\\]]?(?:\\s|$)` matches: a stop, maybe a closing quote or bracket,
+    then a space, a line break or the end of the text (`cp` is padded past `text_len`)."""
+    space = ((cls & chars.SPACE) > 0) | (cp == 10)
+    space[text_len:] = True
+    ends = np.zeros(len(cp), dtype=bool)
+    ends[:-2] = _is(cp[:-2], ".!?…") & (space[1:-1] | (_is(cp[1:-1], "\"'”’)]") & space[2:]))
+    return ends
+
+
+def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
+    """line_columns of one slice of lines.
 
     Character counts come from the page's code points (chars.py); `at(k)` is the code point k
     places after each line's start (0 past the line's end), for tests of a line's first characters."""
@@ -114,45 +157,36 @@ def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
     starts = _starts(texts)
     n_chr = _flags(map(len, texts), n)
     ends = starts + n_chr.astype(np.int64)
-    cp = np.concatenate((chars.code_points(joined), np.zeros(4, dtype=np.uint32)))  # padded for at(k)
+    cp = chars.code_points(joined + "\0\0\0\0")  # padded for at(k); NUL is in no class
     cls = chars.classes(cp)
-    line = np.cumsum(cp == 10)  # line number of each character ("\n" itself is never counted)
 
     def per_line(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(line, weights=mask, minlength=n)[:n]
+        # a line's characters are contiguous from its start: one `reduceat`, no per-character index
+        # array (an int64 per character would be 8 bytes per byte of a 50 MB one-line page)
+        return np.add.reduceat(mask.view(np.int8), starts, dtype=np.int64).astype(float)
+
+    def line_of(positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(starts, positions, side="right") - 1
 
     def at(k: int) -> np.ndarray:
         return np.where(starts + k < ends, cp[starts + k], 0)
 
     word = (cls & chars.WORD) > 0
-    digit = (cls & chars.DIGIT) > 0
-    space = ((cls & chars.SPACE) > 0) | (cp == 10)
-    space[len(joined):] = True  # the end of the page ends a sentence like a space does
-    # tokens are runs of word characters (re's \w+); str.istitle per token: a cased letter, upper
-    # case only after an uncased character, lower case only after a cased one
-    tok_start, tok_end = chars.runs(word)
-    n_tok = np.bincount(line[tok_start], minlength=n).astype(float)
-    upper, lower = (cls & chars.UPPER) > 0, (cls & chars.LOWER) > 0
-    cased = upper | lower
-    after_cased = np.concatenate(([False], cased[:-1]))
-    after_cased[tok_start] = False
-    wrong = word & ((upper & after_cased) | (lower & ~after_cased))
-    marks = np.zeros(len(cp), dtype=np.int64)
-    marks[tok_start] = 1
-    tok_of = np.cumsum(marks) - 1
-    in_tok = np.flatnonzero(word)
-    tok_cased = np.bincount(tok_of[in_tok], weights=cased[in_tok], minlength=len(tok_start))
-    tok_wrong = np.bincount(tok_of[in_tok], weights=wrong[in_tok], minlength=len(tok_start))
-    caps = np.bincount(line[tok_start], weights=(tok_cased > 0) & (tok_wrong == 0), minlength=n)
+    tok_start, _ = chars.runs(word)  # tokens are runs of word characters (re's \w+)
+    owner = line_of(tok_start)
+    n_tok = np.bincount(owner, minlength=n).astype(float)
+    caps = np.bincount(owner, weights=_titles(cls, word, tok_start), minlength=n)
     word_chars = per_line(word)
+    del word  # the per-character masks are freed as soon as they are summed: a long page is big
     flat = list(chain.from_iterable(tokens))
     codes = np.fromiter(map(_WORD_CODE.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
-    owner = line[tok_start]
     stops = np.bincount(owner, weights=codes & 1, minlength=n)
     boiler_words = np.bincount(owner, weights=codes >> 1, minlength=n)
+    digit = (cls & chars.DIGIT) > 0
     run_start, run_end = chars.runs(digit)
-    run_line = line[run_start]
+    run_line = line_of(run_start)
     digits = per_line(digit)
+    del digit
     date_cue = (np.bincount(run_line, weights=(run_end - run_start) >= 4, minlength=n) > 0) | (np.bincount(run_line, minlength=n) >= 3)
     alpha = np.maximum(word_chars - digits, 0)
     has_tok = n_tok > 0
@@ -172,10 +206,7 @@ def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
     space_at = [(chars.classes(at(k)) & chars.SPACE) > 0 for k in range(2, 4)]
     closes = _is(at(1), ".)")
     bullet = _is(first, _BULLET_MARKS) | (digit_at[0] & closes & space_at[0]) | (digit_at[0] & digit_at[1] & _is(at(2), ".)") & space_at[1])
-    enders = _is(cp, ".!?…")
-    closers = _is(cp, "\"'”’)]")
-    # _SENT_END over the page: a stop, maybe a closing quote or bracket, then a space or the line's end
-    sentence_end = enders[:-2] & (space[1:-1] | (closers[1:-1] & space[2:]))
+    sentences = per_line(_sentence_ends(cp, cls, len(joined)))
     return np.column_stack([
         np.log1p(n_chr),
         np.log1p(n_tok),
@@ -183,7 +214,7 @@ def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
         _is(last, ".!?…\"”’)"),
         last == ord(":"),
         last == ord("?"),
-        np.log1p(per_line(np.concatenate((sentence_end, [False, False])))),
+        np.log1p(sentences),
         per_line(cp == ord(",")) / (n_tok + 1),
         digits / n_chr,
         np.divide(caps, n_tok, out=np.zeros(n), where=has_tok),
