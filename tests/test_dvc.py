@@ -55,3 +55,17 @@ def test_changing_a_param_reruns_only_its_stages(project: Path) -> None:
     assert "extract:" in status
     for upstream in ("ingest:", "clean:", "segment:"):
         assert upstream not in status, status
+
+
+def test_each_per_document_stage_keys_its_cache_on_exactly_its_dvc_code_deps() -> None:
+    # DVC re-runs a stage when its listed code changes, and the stage's cache keys change with the
+    # same files: a change elsewhere (the report, another stage) invalidates neither
+    import yaml
+
+    from pipeline.cache import stage_code
+    from pipeline.runner import MAP_STAGES, stage_module
+
+    stages = yaml.safe_load((ROOT / "dvc.yaml").read_text(encoding="utf-8"))["stages"]
+    for name in MAP_STAGES:
+        deps = {d for d in stages[name]["deps"] if d.startswith("pipeline/")}
+        assert deps == {f"pipeline/{p}" for p in stage_code(stage_module(name))}, name

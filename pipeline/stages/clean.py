@@ -13,6 +13,7 @@ from pipeline.errors import DocError
 from pipeline.params import Params
 
 NAME = "clean"
+CODE = ("stages/clean.py", "clean")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "ingest"
 
 

@@ -8,6 +8,7 @@ from pipeline.numbers import extract_numbers
 from pipeline.params import Params
 
 NAME = "extract"
+CODE = ("stages/extract.py", "cite", "numbers")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "segment"
 
 

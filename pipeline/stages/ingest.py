@@ -15,6 +15,7 @@ from pipeline.io import list_inputs
 from pipeline.params import IngestParams, Params
 
 NAME = "ingest"
+CODE = ("stages/ingest.py", "ingest", "pdf")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = None
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 

@@ -14,6 +14,7 @@ from pipeline.segment.lines import split_lines
 from pipeline.segment.scan import Scan
 
 NAME = "segment"
+CODE = ("stages/segment.py", "segment")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "clean"
 
 
