@@ -2,7 +2,7 @@
 
 A deliberately simple stand-in for segment and extract (long lines are body, notes start with a
 superscript number, years and plain numbers are numbers) so these tests do not depend on how well
-those stages do; the rows go through publish's own row builders and the contract schemas.
+those stages do; the rows go through the reference row builders (publish_rows.py) and the contract schemas.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import json
 import re
 from pathlib import Path
 
+import publish_rows
 from conftest import ROOT
 
 from pipeline import schema
 from pipeline.doc import Block, Citation, Doc, Number, doc_id_of
 from pipeline.io import write_table
-from pipeline.stages import publish
 
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 NOTE_START = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\^\{(\d+))")
@@ -78,10 +78,10 @@ def build_outputs(outputs: Path, docs: list[Doc] | None = None) -> list[Doc]:
     docs = [make_doc(p) for p in sorted((ROOT / "seeds").iterdir())] if docs is None else docs
     rows: dict[str, list[dict]] = {name: [] for name in schema.DATASETS}
     for doc in docs:
-        rows["documents"].append(publish.document_row(doc))
-        rows["blocks"] += publish.block_rows(doc)
-        rows["citations"] += publish.citation_rows(doc)
-        rows["numbers"] += publish.number_rows(doc, 6)
+        rows["documents"].append(publish_rows.document_row(doc))
+        rows["blocks"] += publish_rows.block_rows(doc)
+        rows["citations"] += publish_rows.citation_rows(doc)
+        rows["numbers"] += publish_rows.number_rows(doc, 6)
     rows["errors"].append({"source_path": "seeds/empty.txt", "stage": "ingest", "error": "empty file (0 bytes)"})
     for name, table_rows in rows.items():
         write_table(table_rows, schema.DATASETS[name], outputs / f"{name}.parquet")

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import publish_rows
 import pyarrow.parquet as pq
 from conftest import ROOT
 from report_data import make_doc
@@ -49,10 +50,10 @@ def _reference(parts: Path, outputs: Path) -> Counter[str]:
                 rows["errors"].append({"source_path": doc.source_path, "stage": doc.error_stage, "error": doc.error})
                 continue
             seen[doc.doc_id] = doc.source_path
-            rows["documents"].append(publish.document_row(doc))
-            rows["blocks"] += publish.block_rows(doc)
-            rows["citations"] += publish.citation_rows(doc)
-            rows["numbers"] += publish.number_rows(doc, DIGITS)
+            rows["documents"].append(publish_rows.document_row(doc))
+            rows["blocks"] += publish_rows.block_rows(doc)
+            rows["citations"] += publish_rows.citation_rows(doc)
+            rows["numbers"] += publish_rows.number_rows(doc, DIGITS)
             counts.update(f"blocks.{b.label}" for b in doc.blocks)
         for name, dataset_rows in rows.items():
             writers.write(name, dataset_rows)
