@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import accumulate
 
@@ -57,15 +57,20 @@ class Scan:
     def rows_with(self, cues: Iterable[str], fold: bool = False) -> list[int]:
         """Positions in `rows` (ascending) of lines containing one of `cues` (no "\\n" in them);
         with `fold`, cues are lower-case words looked for in any letter case."""
-        text = self.folded if fold else self.joined
-        found: set[int] = set()
-        for cue in cues:
-            at = text.find(cue)
-            while at >= 0:
-                k = bisect_right(self.starts, at) - 1
-                found.add(k)
-                at = text.find(cue, self.starts[k + 1])  # one hit per line is enough
-        return sorted(found)
+        return lines_with(self.folded if fold else self.joined, self.starts, cues)
+
+
+def lines_with(text: str, starts: Sequence[int], cues: Iterable[str]) -> list[int]:
+    """Lines (ascending) of `text` holding one of `cues` (no "\\n" in them); `starts[k]` is where line
+    k begins, with one more entry past the end. `str.find` jumps from hit to hit in C."""
+    found: set[int] = set()
+    for cue in cues:
+        at = text.find(cue)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = text.find(cue, starts[k + 1])  # one hit per line is enough
+    return sorted(found)
 
 
 def fold(text: str) -> str:

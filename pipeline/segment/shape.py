@@ -17,6 +17,7 @@ from itertools import chain, repeat
 import numpy as np
 
 from pipeline.segment import chars
+from pipeline.segment.scan import lines_with
 from pipeline.segment.words import BOILER_PHRASES, BOILER_WORDS, STOPWORDS_CASED
 
 _DATE = re.compile(
@@ -62,14 +63,10 @@ def _count_matches(pattern: re.Pattern, texts: list[str], keep: np.ndarray) -> n
     return np.bincount(found, minlength=n).astype(float)
 
 
-def _lines_with(joined: str, starts: np.ndarray, needle: str) -> np.ndarray:
-    """Whether each line of `joined` (lines at `starts`) contains `needle`: `str.find` jumps from hit
-    to hit, so a rare needle costs one C-level scan of the page instead of a test per line."""
+def _lines_with(text: str, starts: np.ndarray, cues: tuple[str, ...]) -> np.ndarray:
+    """Whether each line of `text` (lines at `starts`) contains one of `cues` (scan.lines_with)."""
     out = np.zeros(len(starts), dtype=bool)
-    at = joined.find(needle)
-    while at >= 0:
-        out[np.searchsorted(starts, at, side="right") - 1] = True
-        at = joined.find(needle, at + 1)
+    out[lines_with(text, [*starts.tolist(), len(text) + 1], cues)] = True
     return out
 
 
@@ -197,10 +194,8 @@ def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
     low_starts = _starts(lows)
     phrases = _phrase_counts(lowered, low_starts, BOILER_PHRASES)
     last = cp[ends - 1]
-    copyright_ = per_line(cp == 0xA9) + short * (_lines_with(lowered, low_starts, "copyright") | _lines_with(lowered, low_starts, "rights reserved"))
-    cued = np.zeros(n, dtype=bool)
-    for cue in _URL_CUES:
-        cued |= _lines_with(joined, starts, cue)
+    copyright_ = per_line(cp == 0xA9) + short * _lines_with(lowered, low_starts, ("copyright", "rights reserved"))
+    cued = _lines_with(joined, starts, _URL_CUES)
     first = at(0)
     digit_at = [(chars.classes(at(k)) & chars.DIGIT) > 0 for k in range(3)]
     space_at = [(chars.classes(at(k)) & chars.SPACE) > 0 for k in range(2, 4)]
@@ -219,11 +214,11 @@ def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
         digits / n_chr,
         np.divide(caps, n_tok, out=np.zeros(n), where=has_tok),
         alpha / n_chr,
-        _lines_with(joined, starts, " | "),
+        _lines_with(joined, starts, (" | ",)),
         copyright_ > 0,
         np.where(short, boiler_words + phrases, 0.0),
         bullet,
-        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | _lines_with(lowered, low_starts, "ago"))) > 0,
+        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | _lines_with(lowered, low_starts, ("ago",)))) > 0,
         _count_matches(_URL, texts, cued) > 0,
         (chars.classes(first) & chars.LOWER) > 0,
         has_tok & (alpha > 3) & (per_line((cls & chars.CHANGES_UP) > 0) == 0),
