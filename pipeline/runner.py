@@ -154,7 +154,7 @@ def _batches(source: Callable[[], Iterator[list[Doc]]], src: Path | None, salt: 
             yield batch, None, len(batch)
         return
     for part in sorted(src.glob("part-*.parquet")):
-        keys = [cache.key_of(k, salt) for k in pq.ParquetFile(part).read(columns=["key"]).column("key").to_pylist()]
+        keys = [cache.key_of(k, salt) for k in read_part(part, ["key"]).column("key").to_pylist()]
         kept = previous.whole_part(keys)
         yield (None, kept, len(keys)) if kept is not None else ([doc_from_record(r) for r in read_part(part).to_pylist()], None, len(keys))
 

@@ -3,7 +3,7 @@
 publish used to turn every Doc into Python objects and back, which was most of its time; here the
 columns are copied as Arrow arrays and only small per-row facts (ids, errors, the order of notes
 and numbers, rounded values) pass through Python. The bytes written are those of the row builders
-in pipeline/stages/publish.py, which stay as the reference (tests/test_publish.py checks both).
+in tests/publish_rows.py, which stay as the reference (tests/test_publish.py checks both).
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from pipeline import schema
+from pipeline import io, schema
 from pipeline.publish.arrays import empty_for_null, numbers, order, positions, sorted_lists
 
 # what the datasets take from a Doc: raw, page and hints are most of a part's bytes and stay unread
@@ -25,10 +24,7 @@ _WORD = re.compile(r"\w+")  # documents.words: runs of Python's Unicode word cha
 
 
 def read_part(part: Path) -> pa.Table:
-    table = pq.ParquetFile(part).read(columns=COLUMNS)
-    if not table.schema.equals(pa.schema([schema.DOC.field(n) for n in COLUMNS])):
-        raise ValueError(f"{part}: schema differs from the interim Doc schema")
-    return table.combine_chunks()
+    return io.read_part(part, COLUMNS).combine_chunks()
 
 
 def word_counts(text: pa.Array) -> pa.Array:
