@@ -28,16 +28,19 @@ def frame(data: Data, params: Params) -> pd.DataFrame:
     df = data.frames["citations"].copy()
     texts = data.texts()
     df["doc_known"] = df["doc_id"].isin(texts.keys())
-    checked = [_markers(texts.get(d), list(m)) for d, m in zip(df["doc_id"], df["marker_offsets"])]
+    # columns as lists first: iterating a pandas column yields its values one call at a time
+    doc_ids, notes_col, refers = df["doc_id"].tolist(), df["note"].tolist(), df["refers_to"].tolist()
+    checked = [_markers(texts.get(d), list(m)) for d, m in zip(doc_ids, df["marker_offsets"].tolist())]
     df["markers_inside"] = [c[0] for c in checked]
     df["markers_on_marker"] = [c[1] for c in checked]
     notes = df.groupby("doc_id")["note"].agg(set).to_dict()
-    df["refers_ok"] = [pd.isna(r) or (r != n and r in notes.get(d, set())) for d, n, r in zip(df["doc_id"], df["note"], df["refers_to"])]
+    df["refers_ok"] = [pd.isna(r) or (r != n and r in notes.get(d, set())) for d, n, r in zip(doc_ids, notes_col, refers)]
     blocks = data.frames["blocks"]
-    in_blocks = {(d, int(n)) for d, n in zip(blocks["doc_id"], blocks["note"]) if pd.notna(n)}
-    df["note_block_found"] = [(d, int(n)) in in_blocks for d, n in zip(df["doc_id"], df["note"])]
-    df["authors_clean"] = [all(a.strip() and "et al" not in a for a in authors) for authors in df["authors"]]
-    df["date_year"] = [int(s[:4]) if isinstance(s, str) and re.match(ISO_DATE, s) else None for s in df["date"]]
+    numbered = blocks.loc[blocks["note"].notna(), ["doc_id", "note"]]
+    in_blocks = {(d, int(n)) for d, n in zip(numbered["doc_id"].tolist(), numbered["note"].tolist())}
+    df["note_block_found"] = [(d, int(n)) in in_blocks for d, n in zip(doc_ids, notes_col)]
+    df["authors_clean"] = [all(a.strip() and "et al" not in a for a in authors) for authors in df["authors"].tolist()]
+    df["date_year"] = [int(s[:4]) if isinstance(s, str) and re.match(ISO_DATE, s) else None for s in df["date"].tolist()]
     return df
 
 

@@ -16,8 +16,9 @@ KEY = ("doc_id",)
 _ISO = re.compile(ISO_DATE)
 
 
-def _lines(text: str, min_chars: int) -> set[str]:
-    return {s for s in (line.strip() for line in text.split("\n")) if len(s) >= min_chars}
+def _stripped(texts: list[str]) -> set[str]:
+    """Every line of the texts, stripped, short ones included: one split of the joined texts (C loops)."""
+    return set(map(str.strip, "\n".join(texts).split("\n")))
 
 
 def _leaks(data: Data, labels: tuple[str, ...], min_chars: int) -> dict[str, list[str | None]]:
@@ -25,8 +26,9 @@ def _leaks(data: Data, labels: tuple[str, ...], min_chars: int) -> dict[str, lis
     no other block of the page, if any.
 
     A line that also stands in a kept block (a heading repeated in a table of contents) may rightly
-    be in the body; short ones ("Share", "12") recur anyway. The kept blocks (most of the text) are
-    read only for a document whose body has a line of a `label` block.
+    be in the body; short ones ("Share", "12") recur anyway. Most documents have none: their body's
+    and their `label` blocks' line sets do not meet, which set intersection finds without a Python
+    loop per line; the kept blocks (most of the text) are read only for the others.
     """
     blocks = data.frames["blocks"]
     texts, block_labels = blocks["text"].tolist(), blocks["label"].tolist()
@@ -35,19 +37,18 @@ def _leaks(data: Data, labels: tuple[str, ...], min_chars: int) -> dict[str, lis
         where[doc_id].append(i)
     found: dict[str, list[str | None]] = {label: [] for label in labels}
     docs = data.frames["documents"]
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist()):
         rows = where.get(doc_id, [])
-        body: list[str] | None = None
+        body = text.split("\n")
+        body_lines = set(map(str.strip, body))
         for label in labels:
-            marked = set().union(*(_lines(texts[i], min_chars) for i in rows if block_labels[i] == label))
-            if marked:
-                body = body if body is not None else [line.strip() for line in text.split("\n")]
-                marked = [s for s in body if s in marked]
+            shared = _stripped([texts[i] for i in rows if block_labels[i] == label]) & body_lines
+            marked = {s for s in shared if len(s) >= min_chars}
             if not marked:
                 found[label].append(None)
                 continue
-            kept = set().union(*(_lines(texts[i], min_chars) for i in rows if block_labels[i] != label))
-            found[label].append(next((s for s in marked if s not in kept), None))
+            kept = _stripped([texts[i] for i in rows if block_labels[i] != label])
+            found[label].append(next((s for s in map(str.strip, body) if s in marked and s not in kept), None))
     return found
 
 
@@ -61,11 +62,11 @@ def frame(data: Data, params: Params) -> pd.DataFrame:
     v = params.validate
     for label, leaks in _leaks(data, ("chrome", "footnote"), v.min_line_chars).items():
         df[f"{label}_in_text"] = leaks
-    df["layout_ok"] = [_layout(t) for t in df["text"]]
-    df["published_year"] = [int(p[:4]) if isinstance(p, str) and _ISO.match(p) else None for p in df["published"]]
+    df["layout_ok"] = [_layout(t) for t in df["text"].tolist()]
+    df["published_year"] = [int(p[:4]) if isinstance(p, str) and _ISO.match(p) else None for p in df["published"].tolist()]
     df["source_listed"] = df["source_path"].isin(set(data.inputs))
     cites = data.frames["citations"]
-    linked = pd.Series([len(m) > 0 for m in cites["marker_offsets"]], index=cites.index, dtype=float)
+    linked = pd.Series([len(m) > 0 for m in cites["marker_offsets"].tolist()], index=cites.index, dtype=float)
     df["notes_linked"] = df["doc_id"].map(linked.groupby(cites["doc_id"]).mean().round(6))  # NaN: no notes
     return df
 

@@ -22,16 +22,16 @@ def frame(data: Data, params: Params) -> pd.DataFrame:
     df = data.frames["numbers"].copy()
     texts = data.texts()
     df["doc_known"] = df["doc_id"].isin(texts.keys())
-    df["offsets_match_surface"] = [
-        d in texts and 0 <= s <= e and texts[d][s:e] == surface for d, s, e, surface in zip(df["doc_id"], df["start"], df["end"], df["surface"])
-    ]
+    # columns as lists first: iterating a pandas column yields its values one call at a time
+    doc_ids, starts, ends, surfaces = df["doc_id"].tolist(), df["start"].tolist(), df["end"].tolist(), df["surface"].tolist()
+    df["offsets_match_surface"] = [d in texts and 0 <= s <= e and texts[d][s:e] == surface for d, s, e, surface in zip(doc_ids, starts, ends, surfaces)]
     markers: dict[str, list[int]] = defaultdict(list)
     cites = data.frames["citations"]
-    for doc_id, offsets in zip(cites["doc_id"], cites["marker_offsets"]):
+    for doc_id, offsets in zip(cites["doc_id"].tolist(), cites["marker_offsets"].tolist()):
         markers[doc_id].extend(int(m) for m in offsets)
     # a note marker is never a number: "consensus.7" must not give the cardinal 7
-    df["clear_of_markers"] = [not any(s <= m < e for m in markers.get(d, ())) for d, s, e in zip(df["doc_id"], df["start"], df["end"])]
-    df["in_sentence"] = [surface in sentence for surface, sentence in zip(df["surface"], df["sentence"])]
+    df["clear_of_markers"] = [not any(s <= m < e for m in markers.get(d, ())) for d, s, e in zip(doc_ids, starts, ends)]
+    df["in_sentence"] = [surface in sentence for surface, sentence in zip(surfaces, df["sentence"].tolist())]
     return df
 
 
