@@ -82,6 +82,10 @@ class ValidateParams:
     corpus_numbers_per_kwords_max: float = 60.0  # more means chrome digits or ids leak into numbers
     corpus_notes_linked_min: float = 0.4  # share of notes with an in-text marker linked (seeds 0.67)
     corpus_error_share_max: float = 0.5  # share of inputs that ended in errors.parquet
+    # A corpus of at most whole_docs documents is checked in one GX pass per suite (fastest: each GX
+    # validation has a fixed cost); a larger one docs_per_part at a time, so memory stays flat.
+    whole_docs: int = 1000
+    docs_per_part: int = 500
 
 
 @dataclass(frozen=True)

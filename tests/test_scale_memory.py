@@ -22,7 +22,6 @@ from validate_data import build
 
 from pipeline import params as params_mod
 from pipeline import schema
-from pipeline.expectations import data as data_mod
 from pipeline.params import Params
 from pipeline.segment import site
 from pipeline.stages import validate
@@ -116,15 +115,14 @@ def _broken(tmp_path: Path, params: Params, shuffle: bool) -> Path:
 
 
 @pytest.mark.parametrize("shuffle", [False, True])
-def test_validate_by_parts_matches_one_part(tmp_path: Path, params: Params, shuffle: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_by_parts_matches_one_part(tmp_path: Path, params: Params, shuffle: bool) -> None:
     base = _broken(tmp_path, params, shuffle)
     results = []
     for per_part in (1000, 2):
         out = tmp_path / f"out-{per_part}"
         shutil.copytree(base, out)
-        monkeypatch.setattr(data_mod, "DOCS_PER_PART", per_part)
-        monkeypatch.setattr(data_mod, "WHOLE_DOCS", per_part)
-        assert validate.run(params, out) == 1  # the broken checks are errors
+        sized = dataclasses.replace(params, validate=dataclasses.replace(params.validate, whole_docs=per_part, docs_per_part=per_part))
+        assert validate.run(sized, out) == 1  # the broken checks are errors
         results.append(out)
     one, parts = results
     names = sorted(p.name for p in (one / "validation").iterdir())

@@ -1,7 +1,7 @@
 """What the suites look at: the published datasets, the input listing and publish's counts.
 
 Memory stays flat as the corpus grows: `load` keeps only what is small (Parquet schemas, null counts,
-the input listing, corpus sums), and `parts()` reads the datasets `DOCS_PER_PART` documents at a time
+the input listing, corpus sums), and `parts()` reads the datasets `validate.docs_per_part` documents at a time
 — each part holds those documents and their blocks, citations and numbers, so the checks that join
 datasets by doc_id see all of a document at once. Publish writes every dataset grouped by document in
 the order of documents.parquet; when a file is not (edited by hand), one part holds everything.
@@ -9,6 +9,7 @@ the order of documents.parquet; when a file is not (edited by hand), one part ho
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,8 +27,6 @@ from pipeline.errors import FatalError
 from pipeline.io import list_inputs
 from pipeline.params import Params
 
-WHOLE_DOCS = 1000  # a corpus of at most this many documents is read whole: one GX pass per suite, fastest
-DOCS_PER_PART = 500  # documents per part of a larger corpus: memory no more than for WHOLE_DOCS at once
 PER_DOC = ("blocks", "citations", "numbers")  # datasets with a doc_id, read along with documents
 BATCH_BYTES = 4_000_000  # read at once from a dataset: small against a part
 
@@ -44,6 +43,8 @@ class Data:
     rows: dict[str, int] = field(default_factory=dict)  # rows per dataset, whole corpus
     sums: dict[str, Any] = field(default_factory=dict)  # corpus-wide sums for the `corpus` suite
     paths: dict[str, Path] = field(default_factory=dict)
+    whole_docs: int = 1000  # params.yaml validate.whole_docs
+    docs_per_part: int = 500  # params.yaml validate.docs_per_part
 
     def texts(self) -> dict[str, str]:
         """documents.text by doc_id (the first row wins when an id is duplicated: that is reported elsewhere)."""
@@ -59,24 +60,24 @@ class Data:
         return frame(name, read(self.paths[name], present), columns)
 
     def parts(self) -> tuple[int, Iterator[Data]]:
-        """The corpus `DOCS_PER_PART` documents at a time (how many parts, and the parts), every
+        """The corpus `docs_per_part` documents at a time (how many parts, and the parts), every
         dataset's rows in file order."""
         total = self.rows["documents"]
-        bounds = _bounds(self) if total > WHOLE_DOCS else None
+        bounds = _bounds(self) if total > self.whole_docs else None
         if bounds is None:  # one part: the whole corpus
             return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)})])
-        return -(-total // DOCS_PER_PART), self._parts(bounds)
+        return -(-total // self.docs_per_part), self._parts(bounds)
 
     def _parts(self, bounds: dict[str, np.ndarray]) -> Iterator[Data]:
         cursors = {name: _Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
         total = self.rows["documents"]
-        for lo in range(0, total, DOCS_PER_PART):
-            hi = min(lo + DOCS_PER_PART, total)
+        for lo in range(0, total, self.docs_per_part):
+            hi = min(lo + self.docs_per_part, total)
             take = {"documents": hi - lo, **{n: int(bounds[n][hi] - bounds[n][lo]) for n in PER_DOC}}
             yield self._part({name: cursors[name].take(n) for name, n in take.items()})
 
     def with_frames(self, frames: dict[str, pd.DataFrame]) -> Data:
-        return Data(frames, self.inputs, self.counts, self.schemas, self.nulls, self.rows, self.sums, self.paths)
+        return dataclasses.replace(self, frames=frames)
 
     def _part(self, tables: dict[str, pa.Table]) -> Data:
         frames = {}
@@ -232,6 +233,8 @@ def load(outputs: Path, params: Params) -> Data:
     found = {name: read_dataset(path) for name, path in paths.items()}
     counts_path = outputs / "interim" / "publish" / "counts.json"
     counts = json.loads(counts_path.read_text(encoding="utf-8")).get("counts", {}) if counts_path.is_file() else {}
-    data = Data({}, input_paths(params), counts, {n: f[0] for n, f in found.items()}, {}, {n: f[1] for n, f in found.items()}, {}, paths)
+    v = params.validate
+    schemas, rows = {n: f[0] for n, f in found.items()}, {n: f[1] for n, f in found.items()}
+    data = Data({}, input_paths(params), counts, schemas, {}, rows, {}, paths, v.whole_docs, v.docs_per_part)
     _scan(data)
     return data
