@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline import schema
-from pipeline.expectations import SUITES, Check
+from pipeline.expectations import SUITES
 from pipeline.expectations import corpus as corpus_suite
 from pipeline.expectations.data import Data, load
 from pipeline.expectations.docs import render
@@ -37,16 +37,6 @@ PER_PART = ("documents", "blocks", "citations", "numbers")  # suites over the pe
 
 def _dump(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def _columns(checks: list[Check], key: tuple[str, ...]) -> list[str]:
-    """The columns some checks read, their row conditions included, after the key columns."""
-    found = list(key)
-    for check in checks:
-        kw = check.kwargs
-        named = [kw.get("column"), kw.get("column_A"), kw.get("column_B"), *kw.get("column_list", []), check.where[0] if check.where else None]
-        found += [c for c in named if c and c not in found]
-    return found
 
 
 def _release() -> None:
@@ -85,7 +75,7 @@ def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
         raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in checks[name] if count == 1 or not whole_only(c)}
         wide = [c for c in checks[name] if whole_only(c)]
         if count > 1 and wide:  # uniqueness and row counts: once, on the whole dataset's few columns they need
-            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, _columns(wide, m.KEY)), wide, m.KEY, examples))
+            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples))
     small = data.with_frames({"errors": data.columns("errors", [f.name for f in schema.ERRORS]), "documents": data.columns("documents", ["source_path"])})
     for name in SUITES:
         m = modules[name]
