@@ -193,3 +193,10 @@ def test_refs_command_keeps_order_and_ids() -> None:
 
 def test_model_is_shipped_and_small() -> None:
     assert MODEL_PATH.is_file() and MODEL_PATH.stat().st_size < 2_000_000
+
+
+def test_markers_need_a_note_to_point_at() -> None:
+    doc = seed_doc()
+    assert find_markers(doc.text, notes=set()) == []  # no notes: nothing is a marker, however it looks
+    known = {n for _, _, n in find_markers(doc.text)}
+    assert len(known) > 10 and find_markers(doc.text, notes=known) == find_markers(doc.text)

@@ -192,3 +192,29 @@ def test_letters_that_case_blind_matching_folds_never_break_a_lookup() -> None:
                 text = f"It rose by 5 {word.replace(plain, odd)} on 3 {'August'.replace('s', odd if plain == 's' else 's')} 2020."
                 for n in extract_numbers(text):
                     assert text[n.start : n.end] == n.surface
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_triggers_are_digits_and_whole_number_words(prefix: str) -> None:
+    """`Triggers` finds, by several cheaper searches, what one plain search for a digit or a whole
+    number word finds in the lower-cased text (`İ` read as `I`, `ſ` not as `s`: offsets stay)."""
+    import re
+
+    from pipeline.numbers.lexicon import TRIGGER_WORDS
+    from pipeline.numbers.triggers import Triggers
+
+    plain = re.compile(r"[0-9]|\b(?:" + "|".join(sorted(TRIGGER_WORDS, key=len, reverse=True)) + r")\b")
+    text = seed_text(prefix)
+    for variant in (text, text.upper(), text.replace("the ", "İ ſix (one)")):
+        triggers, found, pos = Triggers(variant), [], 0
+        while (p := triggers.next(pos)) >= 0:
+            found.append(p)
+            pos = p + 1
+        assert found == [m.start() for m in plain.finditer(variant.replace("İ", "I").lower())] and len(found) > 20
+
+
+def test_powers_beyond_a_float_give_no_mention_and_no_crash() -> None:
+    found = [(n.surface, n.value) for n in extract_numbers("Yields of 10^3 tonnes, 1000^300 or 0^-1 units, 5e999 and 2e3 kg.")]
+    assert ("10^3 tonnes", 1000.0) in found
+    assert ("2e3 kg", 2000.0) in found
+    assert not any(s.startswith(("1000^", "0^", "5e")) for s, _ in found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -120,6 +121,11 @@ def _ends_part(word: str) -> bool:
     return word[-1:] in ",;:." or word[-2:] in (",\"", ",”", ".\"", ".”")
 
 
+def _attr(key: str, value: str | float) -> str:
+    """A feature as a crfsuite attribute string: `key=value` for a string, the bare key for a flag."""
+    return f"{key}={value}" if isinstance(value, str) else key
+
+
 def _summary(part: list[int], base: list[dict[str, str | float]], tag: str) -> dict[str, str | float]:
     """Make-up of one part: share of capitalised words, year, digits, size and cue words."""
     alpha = [j for j in part if base[j]["cap"] in ("C", "l", "A")]
@@ -138,86 +144,117 @@ def _summary(part: list[int], base: list[dict[str, str | float]], tag: str) -> d
     return summary
 
 
-def _segment_features(words: list[str], base: list[dict[str, str | float]]) -> list[dict[str, str | float]]:
-    """Per word, a summary of its period-separated part and of its comma-separated part.
+def _segment_features(words: list[str], base: list[dict[str, str | float]], ends: list[bool]) -> list[list[str]]:
+    """Per word, the attributes summing up its period-separated part (one list shared by the part;
+    `ends[i]`: word i closes a part, `_ends_segment`).
 
     Journal names are Title Case, APA titles sentence case: the part's make-up tells them apart.
     """
-    out: list[dict[str, str | float]] = [{} for _ in words]
+    out: list[list[str]] = []
     parts: list[list[int]] = [[]]
     for i in range(len(words)):
         parts[-1].append(i)
-        if _ends_segment(words[i], base[i]) and i < len(words) - 1:
+        if ends[i] and i < len(words) - 1:
             parts.append([])
     for k, part in enumerate(parts):
         summary = _summary(part, base, "seg")
         # counted from the end too: publisher and date close a book reference, pages an article's
         summary["rseg"] = str(min(len(parts) - 1 - k, 4))
-        for j in part:
-            out[j].update(summary)
+        attrs = [_attr(key, value) for key, value in summary.items()]
+        out.extend(attrs for _ in part)
     return out
+
+
+_NEIGHBOUR_VALUES = ("w", "shape", "last", "cap", "cue")
+_NEIGHBOUR_FLAGS = ("year", "month", "initial", "oq", "cq", "osq", "csq", "url")
+_OFFSETS = (-2, -1, 1, 2)
+_EDGES = tuple(f"{off}:edge" for off in _OFFSETS)
+_AFTER_CUES = ("in", "editor", "pages", "volume")
+# attribute strings of small counters, made once
+_SEG = tuple(f"seg={k}" for k in range(7))
+_POS = tuple(f"pos={k}" for k in range(10))
+_IDX = tuple(f"idx={k}" for k in range(7))
+_RIDX = tuple(f"ridx={k}" for k in range(7))
+_CPART = tuple(f"cpart={k}" for k in range(5))
+
+
+class _Word(NamedTuple):
+    """What `sequence_features` needs of one word, built once per distinct word (references repeat
+    their words) instead of once per word and per neighbour."""
+    feats: dict[str, str | float]
+    own: list[str]  # its own attributes
+    shown: tuple[list[str], ...]  # its attributes as the neighbour at each of `_OFFSETS`
+    ends_segment: bool
+    ends_part: bool
+    marks: frozenset[str]  # what it adds to the `after_` marks of the words that follow it
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> _Word:
+    feats = word_features(word)
+    shown = tuple([_attr(f"{off}:{key}", feats[key]) for key in _NEIGHBOUR_VALUES if key in feats]
+                  + [f"{off}:{key}" for key in _NEIGHBOUR_FLAGS if key in feats] for off in _OFFSETS)
+    marks = {mark for mark in ("year", "cq", "url", "month") if mark in feats}
+    if feats.get("cue") in _AFTER_CUES:
+        marks.add(str(feats["cue"]))
+    return _Word(feats, [_attr(key, value) for key, value in feats.items()], shown,
+                 _ends_segment(word, feats), _ends_part(word), frozenset(marks))
 
 
 def sequence_features(words: list[str]) -> list[list[str]]:
     """Features of every word with its place in the reference and its neighbours' features,
-    as crfsuite attribute strings (`w=press`, `year`): they cross into C faster than dicts."""
-    base = [word_features(w) for w in words]
-    segs = _segment_features(words, base)
+    as crfsuite attribute strings (`w=press`, `year`): they cross into C faster than dicts.
+    Attributes come in a fixed order (own, part, place, neighbours, comma part, bigram): crfsuite
+    sums weights in that order, so the same order keeps its scores bit for bit."""
+    infos = [_word(w) for w in words]
+    segs = _segment_features(words, [w.feats for w in infos], [w.ends_segment for w in infos])
     n = len(words)
     out: list[list[str]] = []
     in_quote = in_single = in_paren = False
-    segment, cpart, seen = 0, 0, set()
-    for i, feats in enumerate(base):
-        item = dict(feats)
-        item.update(segs[i])
+    segment, cpart = 0, 0
+    seen: frozenset[str] = frozenset()
+    after: list[str] = []
+    previous: _Word | None = None
+    for i, info in enumerate(infos):
+        feats = info.feats
+        item = info.own + segs[i]
         # where the word stands in the style's period-separated sequence (author. title. container.)
-        item["seg"] = str(min(segment, 6))
-        for mark in sorted(seen):  # sorted: set order varies per process and would reorder the model file
-            item[f"after_{mark}"] = 1.0
-        item["pos"] = str(min(9, 10 * i // max(n, 1)))
-        item["idx"] = str(min(i, 6))
-        item["ridx"] = str(min(n - 1 - i, 6))
+        item.append(_SEG[min(segment, 6)])
+        item += after
+        item += (_POS[min(9, 10 * i // n)], _IDX[min(i, 6)], _RIDX[min(n - 1 - i, 6)])
         opens = "oq" in feats and not in_quote
         if in_quote or opens:
-            item["inq"] = 1.0
+            item.append("inq")
         in_quote = (in_quote or opens) and "cq" not in feats
         sopens = "osq" in feats and not in_single
         if in_single or sopens:
-            item["insq"] = 1.0
+            item.append("insq")
         in_single = (in_single or sopens) and "csq" not in feats
         if in_paren or "op" in feats:
-            item["inp"] = 1.0
+            item.append("inp")
         in_paren = (in_paren or "op" in feats) and "cp" not in feats
-        for off in (-2, -1, 1, 2):
+        for k, off in enumerate(_OFFSETS):
             j = i + off
             if 0 <= j < n:
-                nb = base[j]
-                for key in ("w", "shape", "last", "cap", "cue"):
-                    if key in nb:
-                        item[f"{off}:{key}"] = nb[key]
-                for key in ("year", "month", "initial", "oq", "cq", "osq", "csq", "url"):
-                    if key in nb:
-                        item[f"{off}:{key}"] = 1.0
+                item += infos[j].shown[k]
             else:
-                item[f"{off}:edge"] = 1.0
+                item.append(_EDGES[k])
         # comma-separated parts inside the period-separated one: `Paris: Seuil, 2007` vs a title's commas
-        item["cpart"] = str(min(cpart, 4))
-        if i == 0 or _ends_part(words[i - 1]):
-            item["pstart"] = 1.0
-        if _ends_part(words[i]):
-            item["pend"] = 1.0
-        if i > 0:
-            item["bi"] = f"{base[i - 1]['w']}|{feats['w']}"
-        out.append([f"{k}={v}" if isinstance(v, str) else k for k, v in item.items()])
-        word = words[i]
-        if _ends_segment(word, feats):
+        item.append(_CPART[min(cpart, 4)])
+        if previous is None or previous.ends_part:
+            item.append("pstart")
+        if info.ends_part:
+            item.append("pend")
+        if previous is not None:
+            item.append(f"bi={previous.feats['w']}|{feats['w']}")
+        out.append(item)
+        if info.ends_segment:
             segment += 1
             cpart = 0
-        elif _ends_part(word):
+        elif info.ends_part:
             cpart += 1
-        for mark in ("year", "cq", "url", "month"):
-            if mark in feats:
-                seen.add(mark)
-        if feats.get("cue") in ("in", "editor", "pages", "volume"):
-            seen.add(str(feats["cue"]))
+        if not info.marks <= seen:  # sorted: set order varies per process and would reorder the model file
+            seen |= info.marks
+            after = [f"after_{mark}" for mark in sorted(seen)]
+        previous = info
     return out

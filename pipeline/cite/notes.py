@@ -14,6 +14,7 @@ _PREFIX = re.compile(r"^\s*(?:\^\{?\s*(\d{1,3})\s*\}?|([⁰¹²³⁴⁵⁶⁷⁸
 # a converter that escaped `"` then broke the brace of `^{14 "` leaves `&}quot;`
 _BROKEN_ENTITY = re.compile(r"&\}(\w+;)")
 _EMPHASIS = re.compile(r"(?<!\w)([*_]{1,2})(\S(?:.*?\S)?)\1(?!\w)")
+_HYPHENATED = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
 
 
 def prefix_number(line: str) -> int | None:
@@ -33,8 +34,12 @@ def clean_note(text: str, note: int | None) -> str:
     text = _BROKEN_ENTITY.sub(r"&\1", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = re.sub(r"(?<=\w-)\s*\n\s*(?=\w)", "", text)  # a word hyphenated across lines keeps its hyphen
+    # each pattern is only tried on text holding its one required character: both open with a
+    # look-behind, which `re` tries at every position
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "\n" in text:
+        text = _HYPHENATED.sub("", text)  # a word hyphenated across lines keeps its hyphen
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -50,8 +50,10 @@ def find_mentions(text: str, sents: Sentences) -> list[Mention]:
             pos = date.end
             continue
         found, pos = mentions_at(text, p, taken, sents)
-        mentions.extend(found)
-        taken = max([taken] + [m.end for m in found])
+        for m in found:
+            mentions.append(m)
+            if m.end > taken:
+                taken = m.end
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = join_ranges(text, mentions)
     for m in mentions:

@@ -6,6 +6,7 @@ It also says when digits are glued to letters (`G20`, `3tiy4if`): those are name
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,9 +45,12 @@ class Tok:
     flags: str = ""  # D tokens: p plain integer, s separators, f fraction, e power, c decade; S: a abbreviation
 
 
-def _number_value(raw: str, dcomma: bool) -> Decimal:
+def _number_text(raw: str, dcomma: bool) -> str:
+    """The digits as Python reads them: decimal comma to point, thousands separators dropped.
+    `float` of it is what `float(Decimal(...))` gives (both round the exact decimal correctly), so
+    only a power of ten needs the exact `Decimal`."""
     text = raw.replace(",", ".") if dcomma else raw.replace(",", "")
-    return Decimal(text.translate(_NO_GROUP_SPACES) or "0")
+    return text.translate(_NO_GROUP_SPACES) or "0"
 
 
 def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
@@ -56,24 +60,29 @@ def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
         return None
     main_end = m.start("den") - 1 if m.group("den") else (m.start("exp") if m.group("exp") else m.end())
     raw = text[pos:main_end]
-    value = _number_value(raw, bool(m.group("dcomma")))
+    value = float(_number_text(raw, bool(m.group("dcomma"))))
     flags = "s" if ("," in raw or " " in raw or "\u202f" in raw or "\u00a0" in raw) else ""
     if m.group("den"):
         num, den = value, int(m.group("den"))
         if flags or "." in raw or den == 0 or num >= den or den not in FRACTION_DENOMINATORS:
             return None
-        return Tok("D", float(num) / den, pos, m.end(), text[pos:m.end()], flags="f"), m.end()
+        return Tok("D", num / den, pos, m.end(), text[pos:m.end()], flags="f"), m.end()
     if m.group("exp"):
         exp = m.group("exp")
         if exp[0] == "^":
             power = int(exp.lstrip("^+-")) * (-1 if exp.count("-") % 2 else 1)
-            number = float(value) ** power
+            try:
+                number = value ** power
+            except (OverflowError, ZeroDivisionError):  # `1000^300`, `0^-1`: no number, not a crash
+                return None
         else:
-            number = float(value * Decimal(10) ** int(exp[1:]))
+            number = float(Decimal(_number_text(raw, bool(m.group("dcomma")))) * Decimal(10) ** int(exp[1:]))
+        if not math.isfinite(number):  # `1e999`: beyond a float, so not a value we can publish
+            return None
         return Tok("D", number, pos, m.end(), text[pos:m.end()], flags="e"), m.end()
     if not flags and "." not in raw:
         flags = "p"
-    return Tok("D", float(value), pos, m.end(), raw, flags=flags), m.end()
+    return Tok("D", value, pos, m.end(), raw, flags=flags), m.end()
 
 
 def glued_word(text: str, end: int) -> str:
