@@ -116,17 +116,23 @@ def _broken(tmp_path: Path, params: Params, shuffle: bool) -> Path:
 
 @pytest.mark.parametrize("shuffle", [False, True])
 def test_validate_by_parts_matches_one_part(tmp_path: Path, params: Params, shuffle: bool) -> None:
+    """Results by parts, and by parts shared among two worker processes, are those of one pass."""
     base = _broken(tmp_path, params, shuffle)
     results = []
-    for per_part in (1000, 2):
-        out = tmp_path / f"out-{per_part}"
+    for per_part, jobs in ((1000, 1), (2, 1), (2, 2)):
+        out = tmp_path / f"out-{per_part}-{jobs}"
         shutil.copytree(base, out)
-        sized = dataclasses.replace(params, validate=dataclasses.replace(params.validate, whole_docs=per_part, docs_per_part=per_part))
+        sized = dataclasses.replace(
+            params,
+            run=dataclasses.replace(params.run, jobs=jobs),
+            validate=dataclasses.replace(params.validate, whole_docs=per_part, docs_per_part=per_part),
+        )
         assert validate.run(sized, out) == 1  # the broken checks are errors
         results.append(out)
-    one, parts = results
+    one = results[0]
     names = sorted(p.name for p in (one / "validation").iterdir())
     assert len(names) > 8
-    assert all(filecmp.cmp(one / "validation" / n, parts / "validation" / n, shallow=False) for n in names)
-    assert filecmp.cmp(one / "metrics.json", parts / "metrics.json", shallow=False)
+    for other in results[1:]:
+        assert all(filecmp.cmp(one / "validation" / n, other / "validation" / n, shallow=False) for n in names)
+        assert filecmp.cmp(one / "metrics.json", other / "metrics.json", shallow=False)
     assert "key_unique" in (one / "validation" / "blocks.json").read_text()

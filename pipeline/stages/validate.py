@@ -13,8 +13,10 @@ import ctypes
 import gc
 import importlib
 import json
+import multiprocessing
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,59 @@ def _release() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+ByPart = tuple[int, dict[str, int], dict[str, list[dict[str, Any]]]]  # (parts, rows per suite, each part's raw results per suite)
+
+
+def _suites_by_part(data: Data, params: Params, names: tuple[str, ...]) -> ByPart:
+    """Suites `names` over every part of the per-document datasets."""
+    from pipeline.expectations import gx
+
+    count, parts = data.parts()
+    modules = {name: importlib.import_module(f"pipeline.expectations.{name}") for name in names}
+    checks = {name: [c for c in m.checks(params) if count == 1 or not whole_only(c)] for name, m in modules.items()}
+    rows = dict.fromkeys(names, 0)
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for part in parts:
+        for name, m in modules.items():
+            frame = m.frame(part, params)
+            rows[name] += len(frame)
+            found[name].append(gx.run_suite(m.NAME, frame, checks[name], m.KEY, params.validate.examples, detailed=count > 1))
+        del part, frame
+        gx.forget_batches()
+        _release()
+    return count, rows, found
+
+
+def _start_by_part(data: Data, params: Params) -> Callable[[], ByPart]:
+    """Start the per-document suites; the returned call waits for their results.
+
+    With `run.jobs` > 1 the suites are shared out among that many forked workers, each reading the
+    parts itself (a part is read in a fraction of the time its suites take); GX is imported and its
+    context built before the fork, so workers do not pay that again.
+    """
+    jobs = min(params.run.jobs, len(PER_PART)) if params.run.engine == "local" else 1
+    if jobs <= 1:
+        done = _suites_by_part(data, params, PER_PART)
+        return lambda: done
+    from pipeline.expectations import gx
+
+    gx.context()
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pending = pool.starmap_async(_suites_by_part, [(data, params, PER_PART[i::jobs]) for i in range(jobs)])
+
+    def wait() -> ByPart:
+        try:
+            results = pending.get()
+        finally:
+            pool.close()
+            pool.join()
+        rows = {name: n for _, r, _ in results for name, n in r.items()}
+        found = {name: f for _, _, r in results for name, f in r.items()}
+        return results[0][0], rows, found
+
+    return wait
+
+
 def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
     """Every suite; the per-document datasets part by part (bounded memory), their results merged."""
     from pipeline.expectations import gx  # imports Great Expectations: seconds, so only here
@@ -58,24 +113,7 @@ def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
     checks = {name: m.checks(params) for name, m in modules.items()}
     raw: dict[str, dict[str, Any]] = {name: {} for name in SUITES}
     rows = dict.fromkeys(SUITES, 0)
-    count, parts = data.parts()
-    found: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_PART}
-    for part in parts:
-        for name in PER_PART:
-            m = modules[name]
-            frame = m.frame(part, params)
-            rows[name] += len(frame)
-            row_checks = [c for c in checks[name] if count == 1 or not whole_only(c)]
-            found[name].append(gx.run_suite(m.NAME, frame, row_checks, m.KEY, examples, detailed=count > 1))
-        del part, frame
-        gx.forget_batches()
-        _release()
-    for name in PER_PART:
-        m = modules[name]
-        raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in checks[name] if count == 1 or not whole_only(c)}
-        wide = [c for c in checks[name] if whole_only(c)]
-        if count > 1 and wide:  # uniqueness and row counts: once, on the whole dataset's few columns they need
-            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples))
+    by_part = _start_by_part(data, params)
     small = data.with_frames({"errors": data.columns("errors", [f.name for f in schema.ERRORS]), "documents": data.columns("documents", ["source_path"])})
     for name in SUITES:
         m = modules[name]
@@ -83,6 +121,14 @@ def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
             frame = m.frame(small, params)
             rows[name] = len(frame)
             raw[name] = gx.run_suite(m.NAME, frame, checks[name], m.KEY, examples)
+    count, part_rows, found = by_part()
+    rows.update(part_rows)
+    for name in PER_PART:
+        m = modules[name]
+        raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in checks[name] if count == 1 or not whole_only(c)}
+        wide = [c for c in checks[name] if whole_only(c)]
+        if count > 1 and wide:  # uniqueness and row counts: once, on the whole dataset's few columns they need
+            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples))
     return [suite_result(modules[n].NAME, checks[n], raw[n], modules[n].KEY, rows[n], examples) for n in SUITES]
 
 
