@@ -243,7 +243,7 @@ def test_page_wide_line_columns_equal_each_line_measured_alone() -> None:
     for slice_chars in (1 << 20, 20):  # whole page at once, and a few lines at a time
         shape.SLICE_CHARS, saved = slice_chars, shape.SLICE_CHARS
         try:
-            got = shape.line_columns(lines, tokens)
+            got = shape.line_columns(lines)
         finally:
             shape.SLICE_CHARS = saved
         for row, (text, toks) in zip(got, zip(lines, tokens)):

@@ -37,10 +37,10 @@ def captions(rows: list[Line], out: Labelled, scan: Scan) -> None:
 def _caption_at(rows: list[Line], k: int, out: Labelled) -> bool:
     """Label row k a caption or photo credit when it is one; True when it was."""
     ln = rows[k]
-    if k and out.labels[rows[k - 1].index] == "caption" and len(ln.tokens) <= 4 and _CREDIT.search(ln.text):
+    if k and out.labels[rows[k - 1].index] == "caption" and ln.ntok <= 4 and _CREDIT.search(ln.text):
         out.set(ln.index, "caption", "photo_credit")
         return True
-    if out.labels[ln.index] in ("body", "chrome", "heading") and len(ln.tokens) <= 40 and _CAPTION.search(ln.text) \
+    if out.labels[ln.index] in ("body", "chrome", "heading") and ln.ntok <= 40 and _CAPTION.search(ln.text) \
             and not ln.text.endswith(("?",)) and ln.text.count(". ") <= 1:
         out.set(ln.index, "caption", "photo_caption")
         return True

@@ -8,6 +8,7 @@ so a model trained on other columns refuses to load.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 import numpy as np
 
@@ -15,14 +16,21 @@ from pipeline.segment.lines import Line
 from pipeline.segment.shape import LINE_NAMES, line_columns
 
 
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    """Centred moving average with the window clipped at the page edges."""
+def window_means(values: np.ndarray, radii: tuple[int, ...]) -> list[np.ndarray]:
+    """Centred moving averages of `values` (a column, or each column of a matrix), the window
+    clipped at the page edges, one per radius. One cumulative sum for all (it is sequential, so
+    the values are those of a column alone)."""
     n = len(values)
-    csum = np.concatenate(([0.0], np.cumsum(values)))
+    csum = np.zeros((n + 1, *values.shape[1:]))
+    np.cumsum(values, axis=0, out=csum[1:])
     idx = np.arange(n)
-    lo = np.maximum(idx - radius, 0)
-    hi = np.minimum(idx + radius + 1, n)
-    return (csum[hi] - csum[lo]) / (hi - lo)
+    out = []
+    for radius in radii:
+        lo = np.maximum(idx - radius, 0)
+        hi = np.minimum(idx + radius + 1, n)
+        size = hi - lo
+        out.append((csum[hi] - csum[lo]) / (size[:, None] if values.ndim == 2 else size))
+    return out
 
 
 def _shift(values: np.ndarray, by: int) -> np.ndarray:
@@ -57,19 +65,28 @@ NAMES: tuple[str, ...] = (
     + tuple(f"win{r}_{c}" for r in (3, 10, 30) for c in ("long_text", "stop_ratio", "log_chars"))
     + tuple(f"{c}@{s}" for s in SHIFTS for c in CONTEXT_COLS)
 )
+_LONG = LINE_NAMES.index("long_text")
+_WINDOW_COLS = [LINE_NAMES.index(c) for c in ("long_text", "stop_ratio", "log_chars")]
+_CONTEXT = [LINE_NAMES.index(c) for c in CONTEXT_COLS]
+_TEXT, _GROUP = attrgetter("text"), attrgetter("group")
 
 
 def page_features(lines: list[Line]) -> np.ndarray:
-    """One row per non-blank line of `lines`, columns as in `NAMES`."""
+    """One row per non-blank line of `lines`, columns as in `NAMES`. The matrix is filled block by
+    block (windows and shifts of several columns at once): on a page of ~250 lines the cost is
+    the number of numpy calls, not their size. Sums run in the same order as column by column
+    (cumsum is sequential), so the values are the same to the bit."""
     rows = [ln for ln in lines if ln.text]
     n = len(rows)
     if n == 0:
         return np.zeros((0, len(NAMES)))
-    texts = [ln.text for ln in rows]
-    base = line_columns(texts, [ln.tokens for ln in rows])
-    col = {name: base[:, i] for i, name in enumerate(LINE_NAMES)}
+    texts = list(map(_TEXT, rows))
+    base = line_columns(texts)
+    out = np.empty((n, len(NAMES)))
+    width = base.shape[1]
+    out[:, :width] = base
     chars = np.fromiter(map(len, texts), dtype=float, count=n)
-    groups = np.fromiter((ln.group for ln in rows), dtype=np.int64, count=n)
+    groups = np.fromiter(map(_GROUP, rows), dtype=np.int64, count=n)
     # paragraphs are numbered in page order without gaps, so a row's paragraph is its number
     # minus the first one: no np.unique (a sort) needed
     inverse = groups - groups[0]
@@ -81,7 +98,7 @@ def page_features(lines: list[Line]) -> np.ndarray:
     last[:-1] = groups[:-1] != groups[1:]
     seen = Counter(texts)
     dup = np.log1p(np.fromiter(map(seen.__getitem__, texts), dtype=float, count=n) - 1)
-    long = col["long_text"]
+    long = base[:, _LONG]
     cum_long = np.cumsum(long)
     total_long = cum_long[-1]
     extra = [
@@ -89,8 +106,21 @@ def page_features(lines: list[Line]) -> np.ndarray:
         np.arange(n) / n, (np.cumsum(chars) - chars) / chars.sum(), chars / chars.max(),
         dup, np.log1p(_distance_to(long, False)), np.log1p(_distance_to(long, True)),
         (cum_long - long) / (total_long + 1), (total_long - cum_long) / (total_long + 1),
-        np.full(n, np.log1p(n)), np.full(n, total_long / n),
+        np.log1p(n), total_long / n,
     ]
-    windows = [_window_mean(col[c], r) for r in (3, 10, 30) for c in ("long_text", "stop_ratio", "log_chars")]
-    shifted = [_shift(col[c], s) for s in SHIFTS for c in CONTEXT_COLS]
-    return np.column_stack([base, *extra, *windows, *shifted])
+    for k, column in enumerate(extra, start=width):
+        out[:, k] = column
+    at = width + len(extra)
+    for means in window_means(base[:, _WINDOW_COLS], (3, 10, 30)):
+        out[:, at : at + len(_WINDOW_COLS)] = means
+        at += len(_WINDOW_COLS)
+    context = base[:, _CONTEXT]
+    for by in SHIFTS:  # _shift of the context columns at once: values[i + by], zero beyond the page
+        block = out[:, at : at + len(_CONTEXT)]
+        block[:] = 0.0
+        if by > 0:
+            block[:-by] = context[by:]
+        else:
+            block[-by:] = context[:by]
+        at += len(_CONTEXT)
+    return out

@@ -32,7 +32,7 @@ def toc_end(lines: list[Line], limit: int, scan: Scan) -> int | None:
             for nxt in lines[ln.index + 1 :]:
                 if not nxt.text:
                     continue
-                if _TOC_ENTRY.search(nxt.text) and len(nxt.tokens) <= 25:
+                if _TOC_ENTRY.search(nxt.text) and nxt.ntok <= 25:
                     end = nxt.index
                     misses = 0
                 else:

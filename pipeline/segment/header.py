@@ -98,7 +98,7 @@ def _standfirst(rows: list[Line], out: Labelled, title: int, body_start: int) ->
         label = out.labels[ln.index]
         if label in ("footnote", "front_matter", "title") or out.reasons[ln.index] == "site_repeat":
             continue
-        prose = len(ln.tokens) >= LEDE_MIN_TOKENS and ln.text[-1] in ".!?”\"" and not ln.text.isupper()
+        prose = ln.ntok >= LEDE_MIN_TOKENS and ln.text[-1] in ".!?”\"" and not ln.text.isupper()
         if prose and (label == "chrome" and ln.index < body_start or label == "body" and out.labels[nxt[k + 1].index] not in KEEP):
             out.set(ln.index, "lede", "standfirst")
             break

@@ -27,16 +27,16 @@ def headings(rows: list[Line], out: Labelled, scan: Scan) -> None:
         if labels[ln.index] != "chrome" or k == 0 or k == last:
             continue
         before, after = rows[k - 1], rows[k + 1]
-        if before.group == ln.group or after.group == ln.group or not 0 < len(ln.tokens) <= HEADING_MAX_TOKENS:
+        if before.group == ln.group or after.group == ln.group or not 0 < ln.ntok <= HEADING_MAX_TOKENS:
             continue
         if out.reasons[ln.index] == "site_repeat" or ln.text.endswith((".", ",", ";")) or " | " in ln.text \
                 or not BOILER_WORDS.isdisjoint(ln.tokens):
             continue
-        if labels[before.index] in ("body", "heading") and labels[after.index] == "body" and len(after.tokens) >= 12:
+        if labels[before.index] in ("body", "heading") and labels[after.index] == "body" and after.ntok >= 12:
             out.set(ln.index, "heading", "between_body")
     for k in alone:
         ln = rows[k]
-        if labels[ln.index] != "body" or not 1 <= len(ln.tokens) <= HEADING_MAX_TOKENS:
+        if labels[ln.index] != "body" or not 1 <= ln.ntok <= HEADING_MAX_TOKENS:
             continue
         if " | " not in ln.text and not ln.text.endswith((".", "!", "”", '"', ",", ";")) and ln.text[0].isupper() \
                 and _SPEAKER_ONLY.match(ln.text) is None:

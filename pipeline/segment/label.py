@@ -39,7 +39,7 @@ def label_lines(lines: list[Line], hints: list[Hint], model: LineModel, repeated
     unspaced.relabel(rows, out)
     if repeated:
         for ln in rows:
-            if ln.text in repeated and len(ln.tokens) < 60:
+            if ln.text in repeated and ln.ntok < 60:
                 out.set(ln.index, "chrome", "site_repeat")
     headings(rows, out, scan)
     teasers(rows, out, scan)
@@ -63,6 +63,11 @@ def _model_labels(rows: list[Line], scores: list[float], threshold: float, demot
     and the label dicts are written directly: no footnotes yet, so `Labelled.set`'s note bookkeeping
     has nothing to do."""
     labels, reasons = out.labels, out.reasons
+    if not demote:  # plain text: all reasons formatted by one `%` (as f"{score:.2f}" formats them)
+        indices = [ln.index for ln in rows]
+        labels.update(zip(indices, ["body" if score >= threshold else "chrome" for score in scores]))
+        reasons.update(zip(indices, ("model %.2f\0" * len(scores) % tuple(scores)).split("\0")))
+        return
     for ln, score in zip(rows, scores):
         container = demote.get(ln.index) if demote else None
         if container is not None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, repeat
+from operator import not_
 
 from pipeline.segment.words import STOPWORDS_BY_LANG
 
@@ -59,13 +61,9 @@ def _word_counts(text: str) -> Counter[str]:
     character is the slow part): a match never spans a space, and a space-separated token that is
     letters once its punctuation is stripped is exactly one match. Only the other tokens (digits,
     inner dots, apostrophes) go through `_WORD`."""
-    words: list[str] = []
-    odd: list[str] = []
-    for token in text.split():
-        bare = token.strip(_AROUND)
-        if bare.isalpha():
-            words.append(bare)
-        else:
-            odd.append(token)
-    words += _WORD.findall(" ".join(odd))
+    tokens = text.split()
+    bare = list(map(str.strip, tokens, repeat(_AROUND)))
+    letters = list(map(str.isalpha, bare))  # C-level maps: a Python loop per token was the cost
+    words = list(compress(bare, letters))
+    words += _WORD.findall(" ".join(compress(tokens, map(not_, letters))))
     return Counter(words)

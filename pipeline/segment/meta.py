@@ -44,7 +44,7 @@ _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
 
 def title_shaped(ln: Line) -> bool:
     """A headline: a few words, not a sentence run, not a menu item, no date, no pipe."""
-    n = len(ln.tokens)
+    n = ln.ntok
     if not 3 <= n <= 30 or " | " in ln.text or ln.text.endswith((".", ":", ",")) or ln.text[0].islower():
         return False
     if not BOILER_WORDS.isdisjoint(ln.tokens[:2]) or find_date(ln.text):
@@ -70,7 +70,7 @@ def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: 
     for rank, ln in enumerate(reversed(above)):
         if not title_shaped(ln):
             continue
-        score = -rank + (3 if texts.count(ln.text) > 1 else 0) + (1 if len(ln.tokens) >= 5 else 0)
+        score = -rank + (3 if texts.count(ln.text) > 1 else 0) + (1 if ln.ntok >= 5 else 0)
         if best is None or score > best[0]:
             best = (score, ln.index)
     return best[1] if best else None
@@ -78,7 +78,7 @@ def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: 
 
 def date_of(ln: Line) -> str | None:
     """The date of a dateline: a short line that is mostly a date (or says published/updated)."""
-    if len(ln.tokens) > 20:
+    if ln.ntok > 20:
         return None
     found = find_date(ln.text)
     if not found:

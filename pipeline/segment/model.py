@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.segment.features import NAMES, _shift, _window_mean
+from pipeline.segment.features import NAMES, _shift, window_means
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 # 96 lines x ~82 inputs x 24 hidden stays under OpenBLAS's single-thread size (65536 * 4 multiply-adds)
@@ -33,13 +33,19 @@ class Mlp:
     b2: float
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        # In slices of CHUNK_ROWS lines: OpenBLAS hands larger products to its thread pool, whose
-        # start-up and spinning cost more than these tiny products (half the stage's time on a
-        # busy 2-core machine), and pipeline workers already use one process per core.
-        if len(x) > CHUNK_ROWS:
-            return np.concatenate([self.predict(x[k : k + CHUNK_ROWS]) for k in range(0, len(x), CHUNK_ROWS)])
-        h = np.tanh(((x - self.mean) / self.scale) @ self.w1 + self.b1)
-        return 1.0 / (1.0 + np.exp(-(h @ self.w2 + self.b2)))
+        # Only the matrix products go in slices of CHUNK_ROWS lines: OpenBLAS hands larger products
+        # to its thread pool, whose start-up and spinning cost more than these tiny products (half
+        # the stage's time on a busy 2-core machine), and pipeline workers already use one process
+        # per core. The element-wise steps run once over the page (same values: element-wise).
+        h = _products((x - self.mean) / self.scale, self.w1)
+        h += self.b1
+        np.tanh(h, out=h)
+        z = _products(h, self.w2)
+        z += self.b2
+        np.negative(z, out=z)
+        np.exp(z, out=z)
+        z += 1.0
+        return np.divide(1.0, z, out=z)
 
     def to_json(self) -> dict:
         def r(a: np.ndarray) -> list:
@@ -54,20 +60,35 @@ class Mlp:
                    np.array(d["w2"]), float(d["b2"]))
 
 
+def _products(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """a @ w, CHUNK_ROWS rows at a time (see Mlp.predict)."""
+    if len(a) <= CHUNK_ROWS:
+        return a @ w
+    return np.concatenate([a[k : k + CHUNK_ROWS] @ w for k in range(0, len(a), CHUNK_ROWS)])
+
+
 def stacked_features(x: np.ndarray, p1: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Stage-2 input: the line features plus the stage-1 scores around the line and in its paragraph."""
+    """Stage-2 input: the line features plus the stage-1 scores around the line and in its paragraph.
+    `groups`: paragraph numbers in page order without gaps (lines.py), so a row's paragraph is its
+    number minus the first one. Filled column by column into one matrix."""
     n = len(p1)
+    width = x.shape[1]
+    out = np.empty((n, width + 12))
     if n == 0:
-        return np.zeros((0, x.shape[1] + 12))
-    _, inverse = np.unique(groups, return_inverse=True)
-    group_mean = np.bincount(inverse, weights=p1)[inverse] / np.bincount(inverse)[inverse]
-    csum = np.cumsum(p1)
-    before = (csum - p1) / np.maximum(np.arange(n), 1)
-    after = (csum[-1] - csum) / np.maximum(n - 1 - np.arange(n), 1)
-    ctx = [p1, group_mean, _window_mean(p1, 1), _window_mean(p1, 3), _window_mean(p1, 10),
-           _window_mean(p1, 30), _shift(p1, -1), _shift(p1, 1), _shift(p1, -2), _shift(p1, 2),
-           before, after]
-    return np.column_stack([x, *ctx])
+        return out
+    out[:, :width] = x
+    inverse = groups - groups[0]
+    out[:, width] = p1
+    out[:, width + 1] = np.bincount(inverse, weights=p1)[inverse] / np.bincount(inverse)[inverse]
+    for k, means in enumerate(window_means(p1, (1, 3, 10, 30)), start=width + 2):
+        out[:, k] = means
+    for k, by in enumerate((-1, 1, -2, 2), start=width + 6):
+        out[:, k] = _shift(p1, by)
+    total = np.cumsum(p1)
+    idx = np.arange(n)
+    out[:, width + 10] = (total - p1) / np.maximum(idx, 1)
+    out[:, width + 11] = (total[-1] - total) / np.maximum(n - 1 - idx, 1)
+    return out
 
 
 @dataclass

@@ -66,6 +66,6 @@ def find_notes(lines: list[Line], rows: list[Line] | None = None) -> dict[int, t
             found[ln.index] = (None, "footnote_continued")
             last_note_line = ln.index
             continue
-        if not in_notes or len(ln.tokens) > 80:
+        if not in_notes or ln.ntok > 80:
             in_notes = False
     return found

@@ -28,7 +28,7 @@ def teasers(rows: list[Line], out: Labelled, scan: Scan) -> None:
     """A "read more" link closes a teaser: the kept lines just above it (its title and summary) go.
     Only for a list of them: one "Read more" inside an article points to another page, not a teaser."""
     cued = scan.rows_with(_READ_MORE_CUES, fold=True)
-    links = [k for k in cued if len(rows[k].tokens) <= 6 and _READ_MORE.search(rows[k].text)]
+    links = [k for k in cued if rows[k].ntok <= 6 and _READ_MORE.search(rows[k].text)]
     if len(links) < MIN_TEASERS:
         return
     for k in links:
@@ -46,10 +46,10 @@ def after_comment_form(rows: list[Line], out: Labelled, scan: Scan) -> None:
     seen_body = 0  # words of body lines above row `counted`
     counted = 0
     for k in scan.rows_with(_COMMENT_CUES, fold=True):  # the only lines that may be a comment form
-        seen_body += sum(len(ln.tokens) for ln in rows[counted:k] if out.labels[ln.index] == "body")
+        seen_body += sum(ln.ntok for ln in rows[counted:k] if out.labels[ln.index] == "body")
         counted = k
         ln = rows[k]
-        if out.labels[ln.index] != "body" and seen_body >= MIN_BODY_ABOVE_FORM and len(ln.tokens) <= 12 \
+        if out.labels[ln.index] != "body" and seen_body >= MIN_BODY_ABOVE_FORM and ln.ntok <= 12 \
                 and _COMMENT_FORM.search(ln.text):
             for later in rows[k:]:
                 if out.labels[later.index] in KEEP:

@@ -1,24 +1,24 @@
 """Per-line shape columns (length, function words, punctuation, dates, URLs...), computed page-wide.
 
 Speed matters here (every line of every page), so nothing loops over lines in Python: the
-non-blank lines are joined with "\\n" once; character tests run on its code points (chars.py) and
-are summed per line with `bincount`; the few regexes left make one pass over the lines that have a
-cheap cue and their matches are mapped to lines with `searchsorted`; the function-word look-up is
-one C-level `map` over the page's tokens. Patterns never match across a "\\n" (no `\\s` where a
-line break could fall), so a match belongs to exactly one line, as if the line were searched alone.
+non-blank lines are joined with "\\n" once; character tests run on its code points (page_chars.py,
+computed once per page) and are summed per line with `bincount`; the few regexes left make one pass
+over the lines that have a cheap cue and their matches are mapped to lines with `searchsorted`; the
+function-word look-up is one C-level `map` over the page's tokens (wordcodes.py). Patterns never
+match across a "\\n" (no `\\s` where a line break could fall), so a match belongs to exactly one
+line, as if the line were searched alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import chain, repeat
 
 import numpy as np
 
-from pipeline.segment import chars
+from pipeline.segment import chars, page_chars, wordcodes
 from pipeline.segment.scan import lines_with
-from pipeline.segment.words import BOILER_PHRASES, BOILER_WORDS, STOPWORDS_CASED
+from pipeline.segment.words import BOILER_PHRASES
 
 _DATE = re.compile(
     r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|"
@@ -32,11 +32,10 @@ _URL_CUES = ("http", "www.", ".com", "@")  # case-sensitive cues a line needs be
 # a bullet line starts with one of these marks, or is numbered as re's ^\d{1,2}[.)]\s
 _BULLET_MARKS = "-*•·◦▪►»›>|"
 _BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z]", re.I)
-# one dict look-up per token gives both counts: bit 1 a function word, bit 2 a chrome word
-_WORD_CODE: dict[str, int] = {w: (w in STOPWORDS_CASED) + 2 * (w in BOILER_WORDS) for w in STOPWORDS_CASED | BOILER_WORDS}
 SHORT_TOKENS = 40  # boilerplate words and phrases are counted on short lines only (menus, bars)
-SLICE_CHARS = 1 << 20  # characters of lines handled at once (bounds the per-character arrays)
+SLICE_CHARS = page_chars.SLICE_CHARS  # characters of lines handled at once (bounds the per-character arrays)
 DATE_MAX_TOKENS = 30  # a date in a long line is part of the prose, not a dateline or teaser date
+assert DATE_MAX_TOKENS <= SHORT_TOKENS  # _short_line_cues finds "ago" on short lines only
 
 LINE_NAMES = (
     "log_chars", "log_tokens", "stop_ratio", "ends_sentence", "ends_colon", "ends_question",
@@ -89,6 +88,24 @@ def _phrase_counts(lowered: str, starts: np.ndarray, phrases: tuple[str, ...]) -
     return np.bincount(np.searchsorted(starts, kept, side="right") - 1, minlength=len(starts)).astype(float)
 
 
+def _short_line_cues(texts: list[str], short: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: boilerplate phrases, whether it says "copyright"/"rights reserved", whether it says
+    "ago" (any case); on short lines only, the only ones where these count (a date needs fewer
+    tokens than SHORT_TOKENS too), so only their text is lower-cased and searched: most of a
+    page's characters are in long lines of prose."""
+    n = len(texts)
+    chosen = np.flatnonzero(short)
+    out = np.zeros((3, n))
+    if len(chosen):
+        lowered = "\n".join([texts[k] for k in chosen.tolist()]).lower()
+        # str.lower is context-free across "\n", so these are each line's lower(); it may lengthen a line
+        low_starts = _starts(lowered.split("\n"))
+        out[0, chosen] = _phrase_counts(lowered, low_starts, BOILER_PHRASES)
+        out[1, chosen] = _lines_with(lowered, low_starts, ("copyright", "rights reserved"))
+        out[2, chosen] = _lines_with(lowered, low_starts, ("ago",))
+    return out[0], out[1], out[2] > 0
+
+
 def _starts(texts: list[str]) -> np.ndarray:
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
     return np.cumsum(lengths) - lengths
@@ -102,34 +119,30 @@ def _is(cp: np.ndarray, chars: str) -> np.ndarray:
     return out
 
 
-def line_columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
+def line_columns(texts: list[str]) -> np.ndarray:
     """One row per (non-blank, stripped) line, columns as in `LINE_NAMES`. Every column depends on
     its own line only, so a long page is done in slices of lines: the character arrays take ~40
-    bytes per character, which stays bounded but for a single giant line."""
-    slices: list[np.ndarray] = []
-    lo = size = 0
-    for k, text in enumerate(texts):
-        size += len(text) + 1
-        if size > SLICE_CHARS:
-            slices.append(_columns(texts[lo : k + 1], tokens[lo : k + 1]))
-            lo, size = k + 1, 0
-    if lo < len(texts) or not slices:
-        slices.append(_columns(texts[lo:], tokens[lo:]))
-    return slices[0] if len(slices) == 1 else np.concatenate(slices)
+    bytes per character, which stays bounded but for a single giant line. Tokens (re's `\\w+`) are
+    found from the code points (wordcodes.py)."""
+    parts = [_columns(texts[lo:hi]) for lo, hi in page_chars.slices(texts, SLICE_CHARS)]
+    page_chars.analyse.cache_clear()  # used up: a big page's arrays are not kept until the next page
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _titles(cls: np.ndarray, word: np.ndarray, tok_start: np.ndarray) -> np.ndarray:
-    """str.istitle of each token: a cased letter, upper case only after an uncased character,
-    lower case only after a cased one. Sums run from each token's start to the next one's, over
-    word characters only (a few symbols between tokens are cased: ⓘ is lower case but not \\w)."""
+    """str.istitle of each token: a cased letter, upper case exactly when the character before it
+    in the token is not cased (no character is both). Only word characters count (a few symbols
+    between tokens are cased: ⓘ is lower case but not \\w); the character before a token is no
+    word character, so "the one before is a cased word character" restarts at every token. Sums
+    run from each token's start to the next one's."""
     if not len(tok_start):
         return np.zeros(0, dtype=bool)
-    upper, lower = (cls & chars.UPPER) > 0, (cls & chars.LOWER) > 0
-    cased = upper | lower
-    after_cased = np.concatenate(([False], cased[:-1]))
-    after_cased[tok_start] = False
-    wrong = word & ((upper & after_cased) | (lower & ~after_cased))
-    tok_cased = np.add.reduceat((cased & word).view(np.int8), tok_start, dtype=np.int64)
+    cased = ((cls & (chars.UPPER | chars.LOWER)) > 0) & word
+    after_cased = np.empty_like(cased)
+    after_cased[0] = False
+    after_cased[1:] = cased[:-1]
+    wrong = cased & (((cls & chars.UPPER) > 0) == after_cased)
+    tok_cased = np.add.reduceat(cased.view(np.int8), tok_start, dtype=np.int64)
     tok_wrong = np.add.reduceat(wrong.view(np.int8), tok_start, dtype=np.int64)
     return (tok_cased > 0) & (tok_wrong == 0)
 
@@ -144,18 +157,19 @@ def _sentence_ends(cp: np.ndarray, cls: np.ndarray, text_len: int) -> np.ndarray
     return ends
 
 
-def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
+def _columns(texts: list[str]) -> np.ndarray:
     """line_columns of one slice of lines.
 
-    Character counts come from the page's code points (chars.py); `at(k)` is the code point k
-    places after each line's start (0 past the line's end), for tests of a line's first characters."""
+    Character counts come from the page's code points (page_chars.py, shared with split_lines);
+    `at(k)` / `cls_at(k)` are the code point / class bits k places after each line's start (0 past
+    the line's end), for tests of a line's first characters."""
     n = len(texts)
     joined = "\n".join(texts)
-    starts = _starts(texts)
-    n_chr = _flags(map(len, texts), n)
-    ends = starts + n_chr.astype(np.int64)
-    cp = chars.code_points(joined + "\0\0\0\0")  # padded for at(k); NUL is in no class
-    cls = chars.classes(cp)
+    pc = page_chars.analyse(joined)
+    cp, cls, starts = pc.cp, pc.cls, pc.starts
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    n_chr = lengths.astype(float)
+    ends = starts + lengths
 
     def per_line(mask: np.ndarray) -> np.ndarray:
         # a line's characters are contiguous from its start: one `reduceat`, no per-character index
@@ -165,18 +179,20 @@ def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
     def line_of(positions: np.ndarray) -> np.ndarray:
         return np.searchsorted(starts, positions, side="right") - 1
 
-    def at(k: int) -> np.ndarray:
-        return np.where(starts + k < ends, cp[starts + k], 0)
+    inside = [starts + k < ends for k in range(4)]  # cp is padded: starts + k is an index for k < PAD
 
-    word = (cls & chars.WORD) > 0
-    tok_start, _ = chars.runs(word)  # tokens are runs of word characters (re's \w+)
-    owner = line_of(tok_start)
-    n_tok = np.bincount(owner, minlength=n).astype(float)
+    def at(k: int) -> np.ndarray:
+        return np.where(inside[k], cp[starts + k], 0)
+
+    def cls_at(k: int) -> np.ndarray:  # chars.classes(at(k)), NUL being in no class
+        return np.where(inside[k], cls[starts + k], 0)
+
+    word = pc.word
+    tok_start, owner = pc.tok_start, pc.owner
+    n_tok = pc.n_tok.astype(float)
     caps = np.bincount(owner, weights=_titles(cls, word, tok_start), minlength=n)
     word_chars = per_line(word)
-    del word  # the per-character masks are freed as soon as they are summed: a long page is big
-    flat = list(chain.from_iterable(tokens))
-    codes = np.fromiter(map(_WORD_CODE.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+    codes = wordcodes.token_codes(cp, word)
     stops = np.bincount(owner, weights=codes & 1, minlength=n)
     boiler_words = np.bincount(owner, weights=codes >> 1, minlength=n)
     digit = (cls & chars.DIGIT) > 0
@@ -189,16 +205,13 @@ def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
     has_tok = n_tok > 0
     stop_ratio = np.divide(stops, n_tok, out=np.zeros(n), where=has_tok)
     short = n_tok < SHORT_TOKENS
-    lowered = joined.lower()
-    lows = lowered.split("\n")  # str.lower is context-free across "\n", so these are t.lower()
-    low_starts = _starts(lows)
-    phrases = _phrase_counts(lowered, low_starts, BOILER_PHRASES)
+    phrases, copyright_words, ago = _short_line_cues(texts, short)
     last = cp[ends - 1]
-    copyright_ = per_line(cp == 0xA9) + short * _lines_with(lowered, low_starts, ("copyright", "rights reserved"))
+    copyright_ = per_line(cp == 0xA9) + copyright_words
     cued = _lines_with(joined, starts, _URL_CUES)
     first = at(0)
-    digit_at = [(chars.classes(at(k)) & chars.DIGIT) > 0 for k in range(3)]
-    space_at = [(chars.classes(at(k)) & chars.SPACE) > 0 for k in range(2, 4)]
+    digit_at = [(cls_at(k) & chars.DIGIT) > 0 for k in range(3)]
+    space_at = [(cls_at(k) & chars.SPACE) > 0 for k in range(2, 4)]
     closes = _is(at(1), ".)")
     bullet = _is(first, _BULLET_MARKS) | (digit_at[0] & closes & space_at[0]) | (digit_at[0] & digit_at[1] & _is(at(2), ".)") & space_at[1])
     sentences = per_line(_sentence_ends(cp, cls, len(joined)))
@@ -218,9 +231,9 @@ def _columns(texts: list[str], tokens: list[list[str]]) -> np.ndarray:
         copyright_ > 0,
         np.where(short, boiler_words + phrases, 0.0),
         bullet,
-        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | _lines_with(lowered, low_starts, ("ago",)))) > 0,
+        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | ago)) > 0,
         _count_matches(_URL, texts, cued) > 0,
-        (chars.classes(first) & chars.LOWER) > 0,
+        (cls_at(0) & chars.LOWER) > 0,
         has_tok & (alpha > 3) & (per_line((cls & chars.CHANGES_UP) > 0) == 0),
         _flags(map(bool, map(_BYLINE.match, texts)), n),
         np.divide(alpha, n_tok, out=np.zeros(n), where=has_tok),
