@@ -87,6 +87,22 @@ def test_ends_sentence_matches_the_regex(text: str) -> None:
     assert body._ends_sentence(text) == bool(body._ENDS_SENTENCE.search(text))
 
 
+CAPTION_TEXT = st.lists(st.sampled_from(["(L)", "(2nd left)", "(Centre)", "PHOTO:", "Photographs credit:", "image:", "Getty Images",
+                                          "REUTERS", "afp", "AP Photo", "Credit:", "İ", "ı", "ſ", "\u212a", "photo", "(", ")", " ", "x"])).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(CAPTION_TEXT, st.text(max_size=60)))
+def test_is_caption_answers_as_the_caption_regex(text: str) -> None:
+    assert captions.is_caption(text) == bool(captions._CAPTION.search(text))
+
+
+def test_is_caption_answers_as_the_caption_regex_on_real_lines() -> None:
+    lines = [ln for path in PAGES for ln in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(map(captions.is_caption, lines)) > 0  # some real captions, so the check is not vacuous
+    assert [ln for ln in lines if captions.is_caption(ln) != bool(captions._CAPTION.search(ln))] == []
+
+
 def test_ends_sentence_sees_a_stop_far_from_the_end() -> None:
     text = "the end." + ")" * 20 + " 12"
     assert body._ends_sentence(text) and not body._ends_sentence(text + "x")

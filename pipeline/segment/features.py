@@ -71,11 +71,12 @@ _CONTEXT = [LINE_NAMES.index(c) for c in CONTEXT_COLS]
 _TEXT, _GROUP = attrgetter("text"), attrgetter("group")
 
 
-def page_features(lines: list[Line]) -> np.ndarray:
+def page_features(lines: list[Line], text_counts: Counter[str] | None = None) -> np.ndarray:
     """One row per non-blank line of `lines`, columns as in `NAMES`. The matrix is filled block by
     block (windows and shifts of several columns at once): on a page of ~250 lines the cost is
     the number of numpy calls, not their size. Sums run in the same order as column by column
-    (cumsum is sequential), so the values are the same to the bit."""
+    (cumsum is sequential), so the values are the same to the bit. `text_counts`: how often each text
+    occurs among the lines (Scan.counts), when the caller has it: the rules need it too."""
     rows = [ln for ln in lines if ln.text]
     n = len(rows)
     if n == 0:
@@ -96,7 +97,7 @@ def page_features(lines: list[Line]) -> np.ndarray:
     first[1:] = groups[1:] != groups[:-1]
     last = np.ones(n)
     last[:-1] = groups[:-1] != groups[1:]
-    seen = Counter(texts)
+    seen = Counter(texts) if text_counts is None else text_counts
     dup = np.log1p(np.fromiter(map(seen.__getitem__, texts), dtype=float, count=n) - 1)
     long = base[:, _LONG]
     cum_long = np.cumsum(long)

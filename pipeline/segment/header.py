@@ -43,7 +43,7 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
            scan: Scan) -> None:
     body_start = next((ln.index for ln in rows if out.labels[ln.index] == "body" and ln.index > (front_end or -1)
                        and ln.index >= (main_start or 0)), len(lines))
-    title = meta.find_title(lines, body_start, front_end, rows)
+    title = meta.find_title(lines, body_start, front_end, rows, scan.counts)
     out.title = title
     if title is not None:
         out.set(title, "title", "headline")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.segment.labelled import Labelled
 from pipeline.segment.lines import Line
@@ -16,24 +15,23 @@ HEADING_MAX_TOKENS = 15  # an in-article heading is short; longer unpunctuated l
 
 def headings(rows: list[Line], out: Labelled, scan: Scan) -> None:
     """Short lines standing alone between body paragraphs are the article's own headings."""
-    labels = out.labels
-    sizes = Counter(scan.groups)  # a line alone in its paragraph may be a heading; a list item is not
-    # A paragraph is a run of consecutive rows (lines.py), so only a line alone in its paragraph can
-    # have neighbours of other paragraphs: both passes visit just those lines.
-    alone = [k for k, group in enumerate(scan.groups) if sizes[group] == 1]
+    labels, reasons = out.labels, out.reasons
+    # Only a line alone in its paragraph may be a heading (a list item is not); its neighbours are
+    # then of other paragraphs. The tests are pure, so the cheap ones (dict look-ups) run first and
+    # the token regex only on the few lines left.
+    alone = scan.alone
     last = len(rows) - 1
     for k in alone:
         ln = rows[k]
-        if labels[ln.index] != "chrome" or k == 0 or k == last:
+        if labels[ln.index] != "chrome" or k == 0 or k == last or not 0 < ln.ntok <= HEADING_MAX_TOKENS:
             continue
-        before, after = rows[k - 1], rows[k + 1]
-        if before.group == ln.group or after.group == ln.group or not 0 < ln.ntok <= HEADING_MAX_TOKENS:
+        after = rows[k + 1]
+        if labels[after.index] != "body" or after.ntok < 12 or labels[rows[k - 1].index] not in ("body", "heading"):
             continue
-        if out.reasons[ln.index] == "site_repeat" or ln.text.endswith((".", ",", ";")) or " | " in ln.text \
+        if reasons[ln.index] == "site_repeat" or ln.text.endswith((".", ",", ";")) or " | " in ln.text \
                 or not BOILER_WORDS.isdisjoint(ln.tokens):
             continue
-        if labels[before.index] in ("body", "heading") and labels[after.index] == "body" and after.ntok >= 12:
-            out.set(ln.index, "heading", "between_body")
+        out.set(ln.index, "heading", "between_body")
     for k in alone:
         ln = rows[k]
         if labels[ln.index] != "body" or not 1 <= ln.ntok <= HEADING_MAX_TOKENS:

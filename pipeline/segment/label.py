@@ -34,7 +34,7 @@ def label_lines(lines: list[Line], hints: list[Hint], model: LineModel, repeated
     out = Labelled()
     if not rows:
         return out
-    p = model.score(page_features(lines), np.array(scan.groups))
+    p = model.score(page_features(lines, scan.counts), np.array(scan.groups))
     _model_labels(rows, p.tolist(), model.threshold, soft_hints.chrome_links(hints), soft_weight, out)
     unspaced.relabel(rows, out)
     if repeated:

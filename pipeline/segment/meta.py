@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
@@ -47,15 +48,17 @@ def title_shaped(ln: Line) -> bool:
     n = ln.ntok
     if not 3 <= n <= 30 or " | " in ln.text or ln.text.endswith((".", ":", ",")) or ln.text[0].islower():
         return False
-    if not BOILER_WORDS.isdisjoint(ln.tokens[:2]) or find_date(ln.text):
+    if ln.text.isupper() and n <= 3:  # (pure tests: the cheap one before the token and date regexes)
         return False
-    return not (ln.text.isupper() and n <= 3)
+    return BOILER_WORDS.isdisjoint(ln.tokens[:2]) and not find_date(ln.text)
 
 
-def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: list[Line] | None = None) -> int | None:
+def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: list[Line] | None = None,
+               counts: Counter[str] | None = None) -> int | None:
     """Line index of the article title. Reports: the first headline of the page; web pages: the
     closest headline above the body, preferring one the page repeats (h1 + breadcrumb/og title).
-    `rows`: the non-blank lines, when the caller has them."""
+    `rows`: the non-blank lines, `counts`: how often each of their texts occurs (Scan.counts),
+    when the caller has them."""
     rows = [ln for ln in lines if ln.text] if rows is None else rows
     if front_end is not None:
         for ln in rows:
@@ -65,12 +68,12 @@ def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: 
                 return ln.index
     cut = bisect_left(rows, body_start, key=lambda ln: ln.index)  # rows are in page order
     above = rows[max(0, cut - HEADER_SPAN) : cut]
-    texts = [ln.text for ln in rows]
+    counts = Counter(ln.text for ln in rows) if counts is None else counts
     best: tuple[float, int] | None = None
     for rank, ln in enumerate(reversed(above)):
         if not title_shaped(ln):
             continue
-        score = -rank + (3 if texts.count(ln.text) > 1 else 0) + (1 if ln.ntok >= 5 else 0)
+        score = -rank + (3 if counts[ln.text] > 1 else 0) + (1 if ln.ntok >= 5 else 0)
         if best is None or score > best[0]:
             best = (score, ln.index)
     return best[1] if best else None

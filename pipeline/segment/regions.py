@@ -4,7 +4,6 @@ run of body text (smaller runs far from it are widgets)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pipeline.segment.captions import is_caption
 from pipeline.segment.labelled import KEEP, Labelled
@@ -43,10 +42,12 @@ def teasers(rows: list[Line], out: Labelled, scan: Scan) -> None:
 
 def after_comment_form(rows: list[Line], out: Labelled, scan: Scan) -> None:
     """A comment form closes the article: what follows is comments and widgets. Needs body above it."""
+    labels = out.labels
     seen_body = 0  # words of body lines above row `counted`
     counted = 0
     for k in scan.rows_with(_COMMENT_CUES, fold=True):  # the only lines that may be a comment form
-        seen_body += sum(ln.ntok for ln in rows[counted:k] if out.labels[ln.index] == "body")
+        # summing a list: quicker than a generator
+        seen_body += sum([ln.ntok for ln in rows[counted:k] if labels[ln.index] == "body"])
         counted = k
         ln = rows[k]
         if out.labels[ln.index] != "body" and seen_body >= MIN_BODY_ABOVE_FORM and ln.ntok <= 12 \
@@ -61,22 +62,24 @@ def main_region(rows: list[Line], out: Labelled, scan: Scan) -> int | None:
     """Runs of kept lines split by more than MAX_GAP other lines; runs much smaller than the largest
     are teasers or widgets. Lines the page repeats do not count towards a run's size (carousels).
     Returns the first line of the largest run."""
-    counts = Counter(scan.texts)
+    counts, labels = scan.counts, out.labels
     runs: list[list[Line]] = []
-    gap = MAX_GAP + 1
+    run: list[Line] = []
+    gap = MAX_GAP + 1  # so the first kept line opens a run
     for ln in rows:
-        label = out.labels[ln.index]
+        label = labels[ln.index]
         if label in KEEP:
-            if gap > MAX_GAP or not runs:
-                runs.append([])
-            runs[-1].append(ln)
+            if gap > MAX_GAP:
+                run = []
+                runs.append(run)
+            run.append(ln)
             gap = 0
-        elif label not in ("footnote", "caption"):
+        elif label != "footnote" and label != "caption":
             gap += 1
     if not runs:
         return None
-    mass = [sum(len(ln.text) for ln in run if counts[ln.text] == 1 and out.labels[ln.index] == "body") for run in runs]
-    main = max(range(len(runs)), key=lambda k: mass[k])
+    mass = [sum([len(ln.text) for ln in run if counts[ln.text] == 1 and labels[ln.index] == "body"]) for run in runs]
+    main = mass.index(max(mass))  # the first largest, as max() by key gives
     for k, run in enumerate(runs):
         if k != main and mass[k] < MIN_RUN_SHARE * mass[main]:
             for ln in run:

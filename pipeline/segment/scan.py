@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import accumulate
@@ -38,10 +39,25 @@ class Scan:
         self.joined = "\n".join(self.texts)
         # starts[k]: offset of row k in `joined`; one more entry (past the end) closes the last row
         self.starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))  # len + "\n", in C
+        self._hits: dict[tuple[str, bool], list[int]] = {}  # (cue, fold) -> its rows: rules share cues
 
     @cached_property
     def folded(self) -> str:
         return fold(self.joined)
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each line text occurs on the page: the features, main_region and find_title
+        all ask, and one Counter beats a `list.count` per candidate."""
+        return Counter(self.texts)
+
+    @cached_property
+    def alone(self) -> list[int]:
+        """Positions of the rows alone in their paragraph: paragraphs are runs of consecutive rows
+        (lines.py), so a row is alone when neither neighbour shares its paragraph."""
+        groups = self.groups
+        return [k for k, (before, group, after) in enumerate(zip([-2, *groups], groups, [*groups[1:], -3]))
+                if before != group != after]
 
     def rows_matching(self, cue: re.Pattern, fold: bool = False) -> list[int]:
         """Positions in `rows` (ascending) of lines where `cue` (which must not match a "\\n") matches;
@@ -56,8 +72,15 @@ class Scan:
 
     def rows_with(self, cues: Iterable[str], fold: bool = False) -> list[int]:
         """Positions in `rows` (ascending) of lines containing one of `cues` (no "\\n" in them);
-        with `fold`, cues are lower-case words looked for in any letter case."""
-        return lines_with(self.folded if fold else self.joined, self.starts, cues)
+        with `fold`, cues are lower-case words looked for in any letter case. Each cue's rows are
+        kept: several rules look for the same word (copyright)."""
+        found: set[int] = set()
+        for cue in cues:
+            rows = self._hits.get((cue, fold))
+            if rows is None:
+                rows = self._hits[cue, fold] = lines_with(self.folded if fold else self.joined, self.starts, (cue,))
+            found.update(rows)
+        return sorted(found)
 
 
 def lines_with(text: str, starts: Sequence[int], cues: Iterable[str]) -> list[int]:

@@ -24,6 +24,9 @@ def unspaced_prose(ln: Line) -> bool:
 
 
 def relabel(rows: list[Line], out: Labelled) -> None:
+    labels, reasons = out.labels, out.reasons
+    # unspaced_prose's cheap tests (pure) inline, before the call: most lines fail them
     for ln in rows:
-        if out.labels[ln.index] == "chrome" and out.reasons[ln.index].startswith("model") and unspaced_prose(ln):
+        if labels[ln.index] == "chrome" and len(ln.text) >= MIN_CHARS and ln.text.endswith(_SENTENCE_END) \
+                and reasons[ln.index].startswith("model") and unspaced_prose(ln):
             out.set(ln.index, "body", "unspaced_prose")
