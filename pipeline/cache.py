@@ -16,8 +16,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import schema
 from pipeline.doc import Doc
 from pipeline.io import read_part
 from pipeline.params import Params
@@ -27,7 +29,7 @@ PACKAGE = Path(__file__).resolve().parent
 
 # Code every per-document stage runs besides its own (`CODE` in its module). dvc.yaml lists the same
 # files as the stage's deps (tested), so DVC and the per-document cache agree on what changed.
-SHARED_CODE = ("doc.py", "io.py", "runner.py", "cache.py", "schema.py", "params.py")
+SHARED_CODE = ("doc.py", "io.py", "runner.py", "mapper.py", "cache.py", "schema.py", "params.py")
 
 
 @lru_cache(maxsize=8)
@@ -96,13 +98,19 @@ class Previous:
         part = found[0][0]
         return part if all(f == (part, row) for row, f in enumerate(found)) else None
 
-    def records(self, keys: list[str]) -> dict[str, dict]:
-        by_part: dict[Path, list[tuple[int, str]]] = {}
+    def rows(self, keys: list[str]) -> pa.Table:
+        """The previous rows of `keys` (all found here), in the order of `keys`, as Arrow: never as Python objects."""
+        by_part: dict[Path, list[int]] = {}
+        order: list[tuple[Path, int]] = []
         for key in keys:
             part, row = self.where[key]
-            by_part.setdefault(part, []).append((row, key))
-        found: dict[str, dict] = {}
-        for part, rows in by_part.items():
-            table = read_part(part).take([r for r, _ in rows])
-            found.update({key: rec for (_, key), rec in zip(rows, table.to_pylist())})
-        return found
+            rows = by_part.setdefault(part, [])
+            order.append((part, len(rows)))
+            rows.append(row)
+        tables = {part: read_part(part).take(pa.array(rows, pa.int64())) for part, rows in by_part.items()}
+        start, offset = {}, 0
+        for part, table in tables.items():
+            start[part] = offset
+            offset += table.num_rows
+        found = pa.concat_tables(tables.values()) if tables else pa.Table.from_pylist([], schema=schema.DOC)
+        return found.take(pa.array([start[part] + i for part, i in order], pa.int64()))

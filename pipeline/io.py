@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,28 +27,39 @@ def list_inputs(folder: Path, extensions: Iterable[str]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def doc_to_record(doc: Doc) -> dict:
-    """The Doc as an Arrow row. Shallow on purpose: dataclasses.asdict deep-copies every block and
-    number, which cost more than the stages' own work on large pages."""
-    record = dict(vars(doc))
-    record["hints"] = [vars(h) for h in doc.hints]
-    record["blocks"] = [vars(b) for b in doc.blocks]
-    record["citations"] = [vars(c) for c in doc.citations]
-    record["numbers"] = [vars(n) for n in doc.numbers]
-    record["fixes"] = sorted(doc.fixes.items())
-    return record
+# Fields whose Arrow row form differs from the Doc's: lists of dataclasses and the fixes map.
+# vars(), not dataclasses.asdict: asdict deep-copies every block and number, which cost more than the
+# stages' own work on large pages.
+_TO_ROW = {
+    "hints": lambda v: [vars(h) for h in v],
+    "blocks": lambda v: [vars(b) for b in v],
+    "citations": lambda v: [vars(c) for c in v],
+    "numbers": lambda v: [vars(n) for n in v],
+    "fixes": lambda v: sorted(v.items()),
+}
+_FROM_ROW = {
+    "hints": lambda v: [Hint(**h) for h in v or []],
+    "blocks": lambda v: [Block(**b) for b in v or []],
+    "citations": lambda v: [Citation(**c) for c in v or []],
+    "numbers": lambda v: [Number(**n) for n in v or []],
+    "fixes": lambda v: dict(v or []),
+    "flags": lambda v: list(v or []),
+    "authors": lambda v: list(v or []),
+}
+FIELDS = tuple(schema.DOC.names)
+
+
+def doc_to_record(doc: Doc, fields: Iterable[str] = FIELDS) -> dict:
+    """The Doc's `fields` (all by default) as an Arrow row. Shallow: lists are shared, not copied."""
+    return {name: _TO_ROW[name](getattr(doc, name)) if name in _TO_ROW else getattr(doc, name) for name in fields}
 
 
 def doc_from_record(record: dict) -> Doc:
-    record = dict(record)
-    record["hints"] = [Hint(**h) for h in record["hints"] or []]
-    record["blocks"] = [Block(**b) for b in record["blocks"] or []]
-    record["citations"] = [Citation(**c) for c in record["citations"] or []]
-    record["numbers"] = [Number(**n) for n in record["numbers"] or []]
-    record["fixes"] = dict(record["fixes"] or [])
-    record["flags"] = list(record["flags"] or [])
-    record["authors"] = list(record["authors"] or [])
-    return Doc(**record)
+    """A Doc from an Arrow row, or from some of its fields: the others keep their defaults."""
+    doc = Doc(doc_id=record.get("doc_id", ""), source_path=record.get("source_path", ""), format=record.get("format", ""))
+    for name, value in record.items():
+        setattr(doc, name, _FROM_ROW[name](value) if name in _FROM_ROW else value)
+    return doc
 
 
 def write_table(rows: list[dict], table_schema: pa.Schema, path: Path) -> None:
@@ -57,19 +69,48 @@ def write_table(rows: list[dict], table_schema: pa.Schema, path: Path) -> None:
 
 
 class PartWriter:
-    """Writes a dataset as a folder of numbered part files, one per batch, replacing what was there."""
+    """Writes a dataset as a folder of numbered part files, one per batch, replacing what was there.
 
-    def __init__(self, folder: Path, table_schema: pa.Schema) -> None:
+    With `background`, a part is compressed and written by a thread while the caller goes on with
+    the next batch (Parquet writing releases the GIL, so it takes an idle core); at most one part is
+    in flight, and `close()` waits for it and raises its error.
+    """
+
+    def __init__(self, folder: Path, table_schema: pa.Schema, background: bool = False) -> None:
         self.folder = folder
         self.schema = table_schema
         self.count = 0
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="parts") if background else None
+        self.pending: Future | None = None
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("part-*.parquet"):
             old.unlink()
 
-    def write(self, rows: list[dict]) -> None:
-        write_table(rows, self.schema, self.folder / f"part-{self.count:05d}.parquet")
+    def write(self, rows: list[dict] | pa.Table) -> None:
+        """The next part, from rows or from an Arrow table of this schema (same values, same bytes)."""
+        path = self.folder / f"part-{self.count:05d}.parquet"
+        table = rows.combine_chunks() if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows, schema=self.schema)
+        if not table.schema.equals(self.schema):
+            raise ValueError(f"{path}: table schema differs from the dataset's")
         self.count += 1
+        if self.thread is None:
+            pq.write_table(table, path, **WRITE_OPTIONS)
+            return
+        self.wait()
+        self.pending = self.thread.submit(pq.write_table, table, path, **WRITE_OPTIONS)
+
+    def wait(self) -> None:
+        """Until the part in flight is written."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def close(self) -> None:
+        if self.thread is not None:
+            try:
+                self.wait()
+            finally:
+                self.thread.shutdown()
 
 
 def read_part(part: Path, columns: list[str] | None = None) -> pa.Table:
@@ -79,10 +120,13 @@ def read_part(part: Path, columns: list[str] | None = None) -> pa.Table:
     expected = schema.DOC if columns is None else pa.schema([schema.DOC.field(name) for name in columns])
     if not table.schema.equals(expected):
         raise ValueError(f"{part}: schema differs from the interim Doc schema")
-    return table
+    # Parquet names list items "element", the schema "item": equal types, but a table written back
+    # would store the other name in its footer. A view renames them without copying any data.
+    columns = [pa.chunked_array([c.view(f.type) for c in col.chunks], f.type) for col, f in zip(table.columns, expected)]
+    return pa.Table.from_arrays(columns, schema=expected)
 
 
-def read_docs(folder: Path) -> Iterator[list[Doc]]:
-    """Batches of Docs from a stage's part files, in order."""
+def read_docs(folder: Path, columns: list[str] | None = None) -> Iterator[list[Doc]]:
+    """Batches of Docs from a stage's part files, in order; with `columns`, Docs of those fields only."""
     for part in sorted(folder.glob("part-*.parquet")):
-        yield [doc_from_record(r) for r in read_part(part).to_pylist()]
+        yield [doc_from_record(r) for r in read_part(part, columns).to_pylist()]

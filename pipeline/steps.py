@@ -6,8 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.doc import Doc
+from pipeline.mapper import apply, stage_module
 from pipeline.params import Params
-from pipeline.runner import MAP_STAGES, apply, stage_module
+from pipeline.runner import MAP_STAGES
 from pipeline.stages.ingest import source_path, unread
 
 

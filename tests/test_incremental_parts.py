@@ -36,8 +36,9 @@ def test_unchanged_parts_are_kept_and_the_rerun_equals_a_fresh_run(tmp_path: Pat
     second = _run(path, folder, tmp_path / "out")
     n = len(list(folder.iterdir()))
     parts = (n + 1) // 2
-    # clean and extract key a Doc by its previous key alone, so they can keep whole parts
-    for stage in ("clean", "extract"):
+    # every per-document stage keeps the parts whose keys are all unchanged (segment's keys also hold
+    # the page's site-repeated lines, which the edit leaves alone on the other pages)
+    for stage in ("ingest", "clean", "segment", "extract"):
         line = re.search(rf"^{stage}: .*$", second, re.M)
         assert line and f"{n} documents ({n - 1} unchanged, reused)" in line.group() and f"({parts - 1} of {parts} parts kept as they were)" in line.group(), second
     _run(path, folder, tmp_path / "fresh")

@@ -15,6 +15,9 @@ from pipeline.params import Params
 NAME = "clean"
 CODE = ("stages/clean.py", "clean")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "ingest"
+# the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
+READS = ("raw", "fixes", "flags")
+WRITES = ("page", "fixes", "flags")
 
 
 def process(doc: Doc, params: Params, context: object) -> Doc:

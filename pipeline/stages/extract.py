@@ -10,6 +10,9 @@ from pipeline.params import Params
 NAME = "extract"
 CODE = ("stages/extract.py", "cite", "numbers")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "segment"
+# the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
+READS = ("text", "blocks", "flags")
+WRITES = ("citations", "numbers", "flags")
 
 
 def process(doc: Doc, params: Params, context: object) -> Doc:

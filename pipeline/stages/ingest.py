@@ -17,6 +17,9 @@ from pipeline.params import IngestParams, Params
 NAME = "ingest"
 CODE = ("stages/ingest.py", "ingest", "pdf")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = None
+# the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
+READS = ("source_path", "format", "flags")
+WRITES = ("doc_id", "encoding", "raw", "hints", "pages", "flags", "title", "authors", "published")
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 

@@ -16,6 +16,9 @@ from pipeline.segment.scan import Scan
 NAME = "segment"
 CODE = ("stages/segment.py", "segment")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "clean"
+# the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
+READS = ("doc_id", "page", "hints", "flags")
+WRITES = ("blocks", "text", "title", "authors", "published", "site", "language", "flags")
 
 
 def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, frozenset[str]]:
