@@ -117,7 +117,7 @@ def read_part(part: Path, columns: list[str] | None = None) -> pa.Table:
     """One interim part file, or some of its columns. ParquetFile, not read_table: read_table imports
     pyarrow.dataset (~1 s)."""
     table = pq.ParquetFile(part).read(columns=columns)
-    expected = schema.DOC if columns is None else pa.schema([schema.DOC.field(name) for name in columns])
+    expected = schema.DOC if columns is None else schema.doc_fields(columns)
     if not table.schema.equals(expected):
         raise ValueError(f"{part}: schema differs from the interim Doc schema")
     # Parquet names list items "element", the schema "item": equal types, but a table written back

@@ -83,7 +83,7 @@ def map_rows(stage: str, params: Params, context: Any, rows: pa.Table) -> pa.Tab
     returned = fields(stage_module(stage))[1]
     with _fewer_collections():
         docs = [apply(stage, params, context, doc_from_record(r)) for r in rows.to_pylist()]
-        return pa.Table.from_pylist([doc_to_record(d, returned) for d in docs], schema=_subschema(returned))
+        return pa.Table.from_pylist([doc_to_record(d, returned) for d in docs], schema=schema.doc_fields(returned))
 
 
 @contextlib.contextmanager
@@ -97,10 +97,6 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*threshold)
-
-
-def _subschema(names: tuple[str, ...]) -> pa.Schema:
-    return pa.schema([schema.DOC.field(n) for n in names])
 
 
 _WORKER: tuple[str, Params, Any] | None = None
@@ -137,7 +133,7 @@ class Mapper:
 
     def __init__(self, stage: str, params: Params, context: Any) -> None:
         self.stage, self.params, self.context = stage, params, context
-        self.empty = pa.Table.from_pylist([], schema=_subschema(fields(stage_module(stage))[1]))  # not empty_table(): it imports pandas (0.5 s)
+        self.empty = pa.Table.from_pylist([], schema=schema.doc_fields(fields(stage_module(stage))[1]))  # not empty_table(): it imports pandas (0.5 s)
         self.pool = None
         self.client = None
         if params.run.engine == "dask":

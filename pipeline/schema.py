@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyarrow as pa
 
 STR = pa.string()
@@ -118,3 +120,8 @@ DOC = pa.schema(
         pa.field("key", STR),
     ]
 )
+
+
+def doc_fields(names: Iterable[str]) -> pa.Schema:
+    """The interim Doc schema of some fields, in the order given (workers send and read only these)."""
+    return pa.schema([DOC.field(name) for name in names])

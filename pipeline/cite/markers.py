@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _CARET = re.compile(r"\^\{(\d{1,3})\}|\^(\d{1,3})(?!\d)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
 # digits glued after sentence punctuation, maybe behind a closing quote or bracket: `consensus.7`.
@@ -39,10 +39,10 @@ _POWER = re.compile(r"(?:\d|\b(?:k?m|cm|mm|ft|in|mi|sq|yd))$")
 def _strong(text: str) -> list[tuple[int, int, int]]:
     found = []
     # most texts hold no superscript digit: a substring test per digit is far cheaper than the search
-    first = min((i for i in map(text.find, _SUPERSCRIPT_CHARS) if i >= 0), default=-1)
+    first = min((i for i in map(text.find, SUPERSCRIPT_DIGITS) if i >= 0), default=-1)
     for m in _SUPERSCRIPT.finditer(text, first) if first >= 0 else ():
         if not _POWER.search(text[max(0, m.start() - 3) : m.start()]):
-            found.append((m.start(), m.end(), int(m.group().translate(_SUPER))))
+            found.append((m.start(), m.end(), int(m.group().translate(FROM_SUPERSCRIPT))))
     for m in _CARET.finditer(text):
         found.append((m.start(), m.end(), int(m.group(1) or m.group(2))))
     for m in _BRACKET.finditer(text):

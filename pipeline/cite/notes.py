@@ -6,9 +6,9 @@ import html
 import re
 from collections.abc import Iterable
 
+from pipeline.cite.markers import FROM_SUPERSCRIPT
 from pipeline.doc import Block
 
-_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # the note's own number at its start: `¹³ `, `^{14} `, `^{14 ` (brace lost), `14. `, `[14] `, `(14) `
 _PREFIX = re.compile(r"^\s*(?:\^\{?\s*(\d{1,3})\s*\}?|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)]?(?=\s))\s*")
 # a converter that escaped `"` then broke the brace of `^{14 "` leaves `&}quot;`
@@ -23,7 +23,7 @@ def prefix_number(line: str) -> int | None:
     if not found:
         return None
     digits = next(g for g in found.groups() if g)
-    return int(digits.translate(_SUPER))
+    return int(digits.translate(FROM_SUPERSCRIPT))
 
 
 def clean_note(text: str, note: int | None) -> str:

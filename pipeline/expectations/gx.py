@@ -127,16 +127,18 @@ def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[st
         asset = source.add_dataframe_asset(name)
     batch_definition = next(iter(asset.batch_definitions), None) or asset.add_batch_definition_whole_dataframe("all")
     batch = batch_definition.get_batch(batch_parameters={"dataframe": _for_gx(frame, checks, key)})
-    result_format = {"result_format": "SUMMARY", "partial_unexpected_count": examples, "unexpected_index_column_names": list(key)}
+    summary = {"result_format": "SUMMARY", "partial_unexpected_count": examples, "unexpected_index_column_names": list(key)}
+
+    def validate(some: list[Check], result_format: Any) -> dict[str, Any]:
+        done = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in some]), result_format=result_format)
+        return {r.expectation_config.meta["name"]: r.to_json_dict() for r in done.results}
+
     if detailed:
-        detail = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in checks]), result_format=result_format)
-        return {r.expectation_config.meta["name"]: r.to_json_dict() for r in detail.results}
-    quick = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in checks]), result_format="BOOLEAN_ONLY")
-    found = {r.expectation_config.meta["name"]: r.to_json_dict() for r in quick.results}
+        return validate(checks, summary)
+    found = validate(checks, "BOOLEAN_ONLY")
     failed = [c for c in checks if not found.get(c.name, {}).get("success")]
     if failed:
-        detail = batch.validate(gx.ExpectationSuite(name=name, expectations=[expectation(c) for c in failed]), result_format=result_format)
-        found.update({r.expectation_config.meta["name"]: r.to_json_dict() for r in detail.results})
+        found.update(validate(failed, summary))
     return found
 
 

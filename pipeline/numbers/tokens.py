@@ -60,7 +60,8 @@ def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
         return None
     main_end = m.start("den") - 1 if m.group("den") else (m.start("exp") if m.group("exp") else m.end())
     raw = text[pos:main_end]
-    value = float(_number_text(raw, bool(m.group("dcomma"))))
+    digits = _number_text(raw, bool(m.group("dcomma")))
+    value = float(digits)
     flags = "s" if ("," in raw or " " in raw or "\u202f" in raw or "\u00a0" in raw) else ""
     if m.group("den"):
         num, den = value, int(m.group("den"))
@@ -76,7 +77,7 @@ def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
             except (OverflowError, ZeroDivisionError):  # `1000^300`, `0^-1`: no number, not a crash
                 return None
         else:
-            number = float(Decimal(_number_text(raw, bool(m.group("dcomma")))) * Decimal(10) ** int(exp[1:]))
+            number = float(Decimal(digits) * Decimal(10) ** int(exp[1:]))
         if not math.isfinite(number):  # `1e999`: beyond a float, so not a value we can publish
             return None
         return Tok("D", number, pos, m.end(), text[pos:m.end()], flags="e"), m.end()

@@ -23,7 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from pipeline import schema
-from pipeline.expectations import SUITES
+from pipeline.expectations import SUITES, Check
 from pipeline.expectations import corpus as corpus_suite
 from pipeline.expectations.data import Data, load
 from pipeline.expectations.docs import render
@@ -51,6 +51,12 @@ def _release() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _part_checks(checks: list[Check], count: int) -> list[Check]:
+    """The checks a part answers: all of them when the corpus is one part; else those that parts
+    can answer (uniqueness and row counts run once, on the whole dataset's columns)."""
+    return [c for c in checks if count == 1 or not whole_only(c)]
+
+
 ByPart = tuple[int, dict[str, int], dict[str, list[dict[str, Any]]]]  # (parts, rows per suite, each part's raw results per suite)
 
 
@@ -60,7 +66,7 @@ def _suites_by_part(data: Data, params: Params, names: tuple[str, ...]) -> ByPar
 
     count, parts = data.parts()
     modules = {name: importlib.import_module(f"pipeline.expectations.{name}") for name in names}
-    checks = {name: [c for c in m.checks(params) if count == 1 or not whole_only(c)] for name, m in modules.items()}
+    checks = {name: _part_checks(m.checks(params), count) for name, m in modules.items()}
     rows = dict.fromkeys(names, 0)
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for part in parts:
@@ -125,7 +131,7 @@ def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
     rows.update(part_rows)
     for name in PER_PART:
         m = modules[name]
-        raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in checks[name] if count == 1 or not whole_only(c)}
+        raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in _part_checks(checks[name], count)}
         wide = [c for c in checks[name] if whole_only(c)]
         if count > 1 and wide:  # uniqueness and row counts: once, on the whole dataset's few columns they need
             raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples))
