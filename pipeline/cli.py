@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from pipeline import lean
 from pipeline import params as params_mod
 from pipeline.errors import FatalError
 from pipeline.params import Params
@@ -45,7 +47,13 @@ def _params(args: argparse.Namespace) -> Params:
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
-    run_stage(args.name, _params(args), Path(args.outputs))
+    from pipeline import runner
+
+    params = _params(args)
+    # a process that runs one per-document stage and ends needs no pandas (lean.py); Dask's client may
+    lean_stage = args.name in runner.MAP_STAGES and params.run.engine == "local"
+    with lean.without_pandas() if lean_stage else contextlib.nullcontext():
+        run_stage(args.name, params, Path(args.outputs))
     return 0
 
 
