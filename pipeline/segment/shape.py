@@ -17,8 +17,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from pipeline.segment import chars, page_chars, wordcodes
-from pipeline.segment.scan import lines_with
-from pipeline.segment.words import BOILER_PHRASES
+from pipeline.segment import line_search as search
 
 _DATE = re.compile(
     r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|"
@@ -35,7 +34,7 @@ _BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z]", re.I)
 SHORT_TOKENS = 40  # boilerplate words and phrases are counted on short lines only (menus, bars)
 SLICE_CHARS = page_chars.SLICE_CHARS  # characters of lines handled at once (bounds the per-character arrays)
 DATE_MAX_TOKENS = 30  # a date in a long line is part of the prose, not a dateline or teaser date
-assert DATE_MAX_TOKENS <= SHORT_TOKENS  # _short_line_cues finds "ago" on short lines only
+assert DATE_MAX_TOKENS <= SHORT_TOKENS  # line_search.short_line_cues finds "ago" on short lines only
 
 LINE_NAMES = (
     "log_chars", "log_tokens", "stop_ratio", "ends_sentence", "ends_colon", "ends_question",
@@ -47,68 +46,6 @@ LINE_NAMES = (
 
 def _flags(values: Iterable[bool | int], n: int) -> np.ndarray:
     return np.fromiter(values, dtype=float, count=n)
-
-
-def _count_matches(pattern: re.Pattern, texts: list[str], keep: np.ndarray) -> np.ndarray:
-    """Matches of `pattern` in each line, searching only the lines where `keep` is true (the slow
-    patterns need a cheap cue first: digit runs for dates, short lines for menu phrases)."""
-    n = len(texts)
-    index = np.flatnonzero(keep)
-    if not len(index):
-        return np.zeros(n)
-    chosen = [texts[k] for k in index]
-    positions = [m.start() for m in pattern.finditer("\n".join(chosen))]
-    found = index[np.searchsorted(_starts(chosen), positions, side="right") - 1]
-    return np.bincount(found, minlength=n).astype(float)
-
-
-def _lines_with(text: str, starts: np.ndarray, cues: tuple[str, ...]) -> np.ndarray:
-    """Whether each line of `text` (lines at `starts`) contains one of `cues` (scan.lines_with)."""
-    out = np.zeros(len(starts), dtype=bool)
-    out[lines_with(text, [*starts.tolist(), len(text) + 1], cues)] = True
-    return out
-
-
-def _phrase_counts(lowered: str, starts: np.ndarray, phrases: tuple[str, ...]) -> np.ndarray:
-    """Phrases per line, counted as a regex alternation would: left to right, a phrase that
-    overlaps one found before it does not count ("all rights reserved" is one). `str.find` per
-    phrase: Python's `re` tries every alternative at every letter, 10x slower on a page."""
-    hits: list[tuple[int, int]] = []
-    for phrase in phrases:
-        at = lowered.find(phrase)
-        while at >= 0:
-            hits.append((at, at + len(phrase)))
-            at = lowered.find(phrase, at + 1)
-    kept: list[int] = []
-    free_from = 0
-    for start, end in sorted(hits):
-        if start >= free_from:
-            kept.append(start)
-            free_from = end
-    return np.bincount(np.searchsorted(starts, kept, side="right") - 1, minlength=len(starts)).astype(float)
-
-
-def _short_line_cues(texts: list[str], short: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per line: boilerplate phrases, whether it says "copyright"/"rights reserved", whether it says
-    "ago" (any case); on short lines only, the only ones where these count (a date needs fewer
-    tokens than SHORT_TOKENS too), so only their text is lower-cased and searched: most of a
-    page's characters are in long lines of prose."""
-    n = len(texts)
-    chosen = np.flatnonzero(short)
-    out = np.zeros((3, n))
-    if len(chosen):
-        lowered = "\n".join([texts[k] for k in chosen.tolist()]).lower()
-        # str.lower is context-free across "\n", so these are each line's lower(); it may lengthen a line
-        low_starts = _starts(lowered.split("\n"))
-        out[0, chosen] = _phrase_counts(lowered, low_starts, BOILER_PHRASES)
-        out[1, chosen] = _lines_with(lowered, low_starts, ("copyright", "rights reserved"))
-        out[2, chosen] = _lines_with(lowered, low_starts, ("ago",))
-    return out[0], out[1], out[2] > 0
-
-
-def _starts(texts: list[str]) -> np.ndarray:
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-    return np.cumsum(lengths) - lengths
 
 
 def _is(cp: np.ndarray, chars: str) -> np.ndarray:
@@ -205,10 +142,10 @@ def _columns(texts: list[str]) -> np.ndarray:
     has_tok = n_tok > 0
     stop_ratio = np.divide(stops, n_tok, out=np.zeros(n), where=has_tok)
     short = n_tok < SHORT_TOKENS
-    phrases, copyright_words, ago = _short_line_cues(texts, short)
+    phrases, copyright_words, ago = search.short_line_cues(texts, short)
     last = cp[ends - 1]
     copyright_ = per_line(cp == 0xA9) + copyright_words
-    cued = _lines_with(joined, starts, _URL_CUES)
+    cued = search.lines_holding(joined, starts, _URL_CUES)
     first = at(0)
     digit_at = [(cls_at(k) & chars.DIGIT) > 0 for k in range(3)]
     space_at = [(cls_at(k) & chars.SPACE) > 0 for k in range(2, 4)]
@@ -227,12 +164,12 @@ def _columns(texts: list[str]) -> np.ndarray:
         digits / n_chr,
         np.divide(caps, n_tok, out=np.zeros(n), where=has_tok),
         alpha / n_chr,
-        _lines_with(joined, starts, (" | ",)),
+        search.lines_holding(joined, starts, (" | ",)),
         copyright_ > 0,
         np.where(short, boiler_words + phrases, 0.0),
         bullet,
-        _count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | ago)) > 0,
-        _count_matches(_URL, texts, cued) > 0,
+        search.count_matches(_DATE, texts, (n_tok < DATE_MAX_TOKENS) & (date_cue | ago)) > 0,
+        search.count_matches(_URL, texts, cued) > 0,
         (cls_at(0) & chars.LOWER) > 0,
         has_tok & (alpha > 3) & (per_line((cls & chars.CHANGES_UP) > 0) == 0),
         _flags(map(bool, map(_BYLINE.match, texts)), n),
