@@ -1,6 +1,6 @@
 """Train the segment line model on ../shared/bench/boilerplate-train (never on the test pages).
 
-    .venv/bin/python -m bench.train_segment [--folds 5] [--quick] [--threshold T]
+    .venv/bin/python -m bench.train_segment [--folds 5] [--quick] [--threshold T] [--segment-cv]
 
 The committed model.json was made with `--threshold 0.45` (grouped 5-fold CV on the articles:
 line-level sh4 F1 0.924 at 0.4 and 0.5, 0.923-0.924 between; 0.45 splits the plateau).
@@ -9,6 +9,10 @@ Labels come from the gold: a line is body when most of its tokens sit in a 4-tok
 the gold (the same unit the sh4 metric counts). Grouped K-fold by site (manifest `domain`) gives
 out-of-fold stage-1 scores for stage 2 and the validation F1 that picks the threshold; the final
 model is then fitted on every page. Fixed seed: the same data gives the same model.json.
+
+`--segment-cv` also runs the whole segment stage (the model, then the rules) on every held-out
+article with the models of its fold and prints its sh4: the test set's metric on training pages,
+a dev score for comparing features or model sizes without looking at the test pages.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ from pathlib import Path
 import numpy as np
 
 from bench.sh4 import corpus_f1
+from pipeline.doc import Doc
+from pipeline.params import Params
 from pipeline.segment.features import NAMES, page_features
 from pipeline.segment.lines import split_lines
-from pipeline.segment.model import MODEL_PATH, Mlp, stacked_features
+from pipeline.segment.model import MODEL_PATH, LineModel, Mlp, stacked_features
+from pipeline.stages import segment
 
 SEED = 20240611
 _TOKEN = re.compile(r"\w+")
@@ -76,7 +83,7 @@ def load_pages(root: Path) -> list[dict]:
                 w = w * OTHER_TYPE_WEIGHT
             pages.append({"id": row["id"], "domain": row["domain"] or row["id"], "article": row["page_type"] == "article",
                           "x": x, "y": y, "w": w, "groups": np.array([ln.group for ln in rows]),
-                          "texts": [ln.text for ln in rows], "gold": gold})
+                          "texts": [ln.text for ln in rows], "gold": gold, "page": txt})
     return pages
 
 
@@ -144,6 +151,19 @@ def page_f1(pages: list[dict], threshold: float) -> dict[str, float]:
     return corpus_f1(pairs)
 
 
+def segment_f1(pages: list[dict], models: dict[int, tuple[Mlp, Mlp]], threshold: float) -> dict[str, float]:
+    """sh4 of the whole segment stage (model, then rules) on each page with the models of its fold,
+    which never saw it: the test set's metric, measured on training pages (a dev score for
+    choosing features or sizes without looking at ../shared/bench/boilerplate)."""
+    pairs = []
+    for p in pages:
+        line_model = LineModel(*models[p["fold"]], threshold)
+        page = p["page"].replace("\r\n", "\n").replace("\r", "\n")  # as ingest and quality_segment give it
+        doc = Doc(doc_id=p["id"], source_path=p["id"], format="txt", page=page)
+        pairs.append((segment.process(doc, Params(), {}, line_model).text, p["gold"]))
+    return corpus_f1(pairs)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -152,22 +172,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="cross-validate only, do not write model.json")
     ap.add_argument("--dump", default=None, help="write out-of-fold scores of articles here (pickle), for tuning rules")
     ap.add_argument("--threshold", type=float, default=None, help="skip the stage-2 validation, use this threshold")
+    ap.add_argument("--segment-cv", action="store_true", help="also score the whole segment stage (rules too) on held-out pages")
     args = ap.parse_args(argv)
     pages = load_pages(bench_dir() / "boilerplate-train")
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
     for p in pages:
         p["fold"] = fold_of(p["domain"], args.folds)
     # Out-of-fold stage-1 scores (stage 2 must learn from scores like those it will see on new pages).
+    folds: dict[int, tuple[Mlp, Mlp]] = {}
+    stage1_by_fold: dict[int, Mlp] = {}
     for f in range(args.folds):
         train = [p for p in pages if p["fold"] != f]
-        model = fit(train, args.hidden, args.epochs, SEED + f)
+        stage1_by_fold[f] = model = fit(train, args.hidden, args.epochs, SEED + f)
         for p in pages:
             if p["fold"] == f:
                 p["p1"] = model.predict(p["x"])
     articles = [p for p in pages if p["article"]]
-    for f in range(args.folds if args.threshold is None else 0):
+    for f in range(args.folds if args.threshold is None or args.segment_cv else 0):
         train = [p for p in pages if p["fold"] != f]
         model2 = fit_stage2(train, args.hidden, args.epochs, SEED + 100 + f)
+        folds[f] = (stage1_by_fold[f], model2)
         for p in pages:
             if p["fold"] == f:
                 p["p2"] = model2.predict(stacked_features(p["x"], p["p1"], p["groups"]))
@@ -181,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cv best threshold {threshold}: {cv}", file=sys.stderr)
     else:
         threshold = args.threshold
+    if args.segment_cv:
+        print(f"cv whole segment stage, articles, threshold {threshold}: {segment_f1(articles, folds, threshold)}", file=sys.stderr)
     if args.dump:
         import pickle
 

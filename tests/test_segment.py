@@ -253,3 +253,18 @@ def test_page_wide_line_columns_equal_each_line_measured_alone() -> None:
             assert row[col["bullet"]] == bool(re.match(r"^(?:[-*•·◦▪►»›>|]|\d{1,2}[.)]\s)", text)), text
             assert row[col["all_caps"]] == (bool(toks) and text.upper() == text and row[col["alpha_ratio"]] * len(text) > 3), text
         assert np.isfinite(got).all()
+
+
+def test_a_given_line_model_replaces_the_committed_one() -> None:
+    """bench/train_segment.py --segment-cv scores held-out pages with fold models through `line_model`."""
+    from pipeline.segment import model
+
+    page = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+    committed = model.load()
+
+    def body(line_model: model.LineModel | None) -> str:
+        return segment.process(Doc(doc_id="x", source_path="x", format="txt", page=page), Params(), {}, line_model).text
+
+    assert body(model.LineModel(committed.stage1, committed.stage2, committed.threshold)) == body(None)
+    everything = body(model.LineModel(committed.stage1, committed.stage2, 0.0))  # every line scores as body
+    assert len(everything) > len(body(None)) and "Skip to content" in everything and "Skip to content" not in body(None)

@@ -30,11 +30,12 @@ def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[
     return site.repeated_lines(pages, params.segment.site_min_shared)
 
 
-def process(doc: Doc, params: Params, context: object) -> Doc:
+def process(doc: Doc, params: Params, context: object, line_model: model.LineModel | None = None) -> Doc:
+    """`line_model`: the committed model unless given (bench/train_segment.py scores held-out pages with fold models)."""
     repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
     lines = split_lines(doc.page)
     scan = Scan([ln for ln in lines if ln.text])
-    lab = label_lines(lines, doc.hints, model.load(), repeated, params.segment.soft_hint_weight, scan)
+    lab = label_lines(lines, doc.hints, line_model or model.load(), repeated, params.segment.soft_hint_weight, scan)
     doc.blocks = body.build_blocks(doc.page, lines, lab, scan.rows)
     doc.text = body.join_text(body.body_paragraphs(lines, lab, scan.rows))
     # metadata with odd spaces (NBSP, tabs) collapsed: they are values, not layout
