@@ -10,9 +10,13 @@ every metric below its floor in bench/floors.yaml (section `segment`).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import re
 import sys
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,15 +30,43 @@ from pipeline.stages import segment
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "outputs" / "quality" / "segment.json"
 FLOORS = ROOT / "bench" / "floors.yaml"
+TITLE_MATCH_F1 = 0.8  # token overlap for a lenient title match
+_TOKEN = re.compile(r"\w+")
+_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+_ENDS = " .:;,!?|-\"'"
 
 
 def bench_dir() -> Path:
     return Path(os.environ.get("BENCH_DIR", ROOT / ".." / "shared" / "bench"))
 
 
-def body_of(page: str, fmt: str, hints: list[Hint] | None = None, params: Params | None = None) -> str:
+def segmented(page: str, fmt: str, hints: list[Hint] | None = None, params: Params | None = None) -> Doc:
     doc = Doc(doc_id="bench", source_path="bench", format=fmt, raw=page, page=page, hints=hints or [])
-    return segment.process(doc, params or Params(), {}).text
+    return segment.process(doc, params or Params(), {})
+
+
+def _normal(title: str) -> str:
+    """A title as compared: NFKC, case-folded, typographic quotes and dashes made plain, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", title).casefold().translate(_PLAIN)
+    return " ".join(text.split()).strip(_ENDS)
+
+
+def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
+    """(found, manifest title) of article pages: the share found at all, equal after `_normal`, and
+    matching leniently (token F1 >= TITLE_MATCH_F1: a site name appended to the manifest's title,
+    or a kicker before ours, still counts; another headline does not)."""
+    found = exact = match = 0
+    for got, want in pairs:
+        if not got:
+            continue
+        found += 1
+        a, b = _normal(got), _normal(want)
+        exact += a == b
+        ta, tb = Counter(_TOKEN.findall(a)), Counter(_TOKEN.findall(b))
+        common = sum((ta & tb).values())
+        match += bool(common) and 2 * common / (sum(ta.values()) + sum(tb.values())) >= TITLE_MATCH_F1
+    n = max(len(pairs), 1)
+    return {"title_found": round(found / n, 4), "title_exact": round(exact / n, 4), "title_match": round(match / n, 4)}
 
 
 def _render() -> Callable[[str], tuple[str, list[Hint]]] | None:
@@ -46,21 +78,26 @@ def _render() -> Callable[[str], tuple[str, list[Hint]]] | None:
 
 
 def score(folder: Path) -> dict[str, dict | None]:
+    """sh4 of the body, and the titles of article pages against the manifest's."""
     ids = sorted(p.name[: -len(".gold.txt")] for p in folder.glob("*.gold.txt"))
     golds = {i: (folder / f"{i}.gold.txt").read_text(encoding="utf-8") for i in ids}
-    txt_pairs = []
-    for i in ids:
-        page = (folder / f"{i}.txt").read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        txt_pairs.append((body_of(page, "txt"), golds[i]))
-    result: dict[str, dict | None] = {"txt": corpus_f1(txt_pairs), "html": None}
+    with open(folder / "manifest.csv", encoding="utf-8") as fh:
+        titles = {row["id"]: row["title"] for row in csv.DictReader(fh) if row["page_type"] == "article" and row["title"].strip()}
+    docs = [segmented((folder / f"{i}.txt").read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n"), "txt") for i in ids]
+    result: dict[str, dict | None] = {"txt": _scores(ids, docs, golds, titles), "html": None}
     render = _render()
     if render is not None:
-        html_pairs = []
+        docs = []
         for i in ids:
             page, hints = render((folder / f"{i}.html").read_text(encoding="utf-8"))
-            html_pairs.append((body_of(page, "html", hints), golds[i]))
-        result["html"] = corpus_f1(html_pairs)
+            docs.append(segmented(page, "html", hints))
+        result["html"] = _scores(ids, docs, golds, titles)
     return result
+
+
+def _scores(ids: list[str], docs: list[Doc], golds: dict[str, str], titles: dict[str, str]) -> dict:
+    return {**corpus_f1([(doc.text, golds[i]) for i, doc in zip(ids, docs)]),
+            **title_scores([(doc.title, titles[i]) for i, doc in zip(ids, docs) if i in titles])}
 
 
 def check(result: dict[str, dict | None]) -> list[str]:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.quality_segment import title_scores
 from bench.sh4 import corpus_f1
 from pipeline.doc import Doc
 from pipeline.params import Params
@@ -83,7 +84,7 @@ def load_pages(root: Path) -> list[dict]:
                 w = w * OTHER_TYPE_WEIGHT
             pages.append({"id": row["id"], "domain": row["domain"] or row["id"], "article": row["page_type"] == "article",
                           "x": x, "y": y, "w": w, "groups": np.array([ln.group for ln in rows]),
-                          "texts": [ln.text for ln in rows], "gold": gold, "page": txt})
+                          "texts": [ln.text for ln in rows], "gold": gold, "page": txt, "title": row["title"].strip()})
     return pages
 
 
@@ -151,17 +152,20 @@ def page_f1(pages: list[dict], threshold: float) -> dict[str, float]:
     return corpus_f1(pairs)
 
 
-def segment_f1(pages: list[dict], models: dict[int, tuple[Mlp, Mlp]], threshold: float) -> dict[str, float]:
+def segment_scores(pages: list[dict], models: dict[int, tuple[Mlp, Mlp]], threshold: float) -> dict[str, float]:
     """sh4 of the whole segment stage (model, then rules) on each page with the models of its fold,
-    which never saw it: the test set's metric, measured on training pages (a dev score for
-    choosing features or sizes without looking at ../shared/bench/boilerplate)."""
-    pairs = []
+    which never saw it: the test set's metrics (sh4, and titles against the manifest's), measured on
+    training pages (a dev score for choosing features or sizes without looking at ../shared/bench/boilerplate)."""
+    pairs, titles = [], []
     for p in pages:
         line_model = LineModel(*models[p["fold"]], threshold)
         page = p["page"].replace("\r\n", "\n").replace("\r", "\n")  # as ingest and quality_segment give it
         doc = Doc(doc_id=p["id"], source_path=p["id"], format="txt", page=page)
-        pairs.append((segment.process(doc, Params(), {}, line_model).text, p["gold"]))
-    return corpus_f1(pairs)
+        doc = segment.process(doc, Params(), {}, line_model)
+        pairs.append((doc.text, p["gold"]))
+        if p["title"]:
+            titles.append((doc.title, p["title"]))
+    return {**corpus_f1(pairs), **title_scores(titles)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         threshold = args.threshold
     if args.segment_cv:
-        print(f"cv whole segment stage, articles, threshold {threshold}: {segment_f1(articles, folds, threshold)}", file=sys.stderr)
+        print(f"cv whole segment stage, articles, threshold {threshold}: {segment_scores(articles, folds, threshold)}", file=sys.stderr)
     if args.dump:
         import pickle
 

@@ -159,6 +159,19 @@ def test_sh4_scorer_counts_as_the_readme_says() -> None:
     assert corpus_f1([("One two three four", "one two three four")])["f1"] == 0.0  # case is kept
 
 
+def test_title_scorer_is_lenient_on_form_not_on_content() -> None:
+    from bench.quality_segment import title_scores
+
+    want = "America's Most Underrated Food City: Here Are the Best Restaurants in OKC"
+    pairs = [
+        ("America’s most underrated food city: here are the best restaurants in OKC.", want),  # quotes, case, stop
+        ("America's Most Underrated Food City: Here Are the Best Restaurants in OKC | Eater", want),  # site suffix
+        ("By Melanie Hanson", "Average Cost of Online College"),  # a byline is no title
+        (None, "What is Cloud Computing?"),
+    ]
+    assert title_scores(pairs) == {"title_found": 0.75, "title_exact": 0.25, "title_match": 0.5}
+
+
 def test_quality_floors() -> None:
     """sh4 on the benchmark pages stays above the floors pinned in bench/floors.yaml."""
     from bench import quality_segment as quality
