@@ -25,6 +25,7 @@ import yaml
 from bench.sh4 import corpus_f1
 from pipeline.doc import Doc, Hint
 from pipeline.params import Params
+from pipeline.segment.model import LineModel
 from pipeline.stages import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,9 +41,22 @@ def bench_dir() -> Path:
     return Path(os.environ.get("BENCH_DIR", ROOT / ".." / "shared" / "bench"))
 
 
-def segmented(page: str, fmt: str, hints: list[Hint] | None = None, params: Params | None = None) -> Doc:
+def as_ingested(text: str) -> str:
+    """A benchmark `.txt` page with its line breaks as ingest leaves them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def segmented(page: str, fmt: str, hints: list[Hint] | None = None, params: Params | None = None,
+              line_model: LineModel | None = None) -> Doc:
+    """The page through the segment stage alone; `line_model`: another model than the committed one."""
     doc = Doc(doc_id="bench", source_path="bench", format=fmt, raw=page, page=page, hints=hints or [])
-    return segment.process(doc, params or Params(), {})
+    return segment.process(doc, params or Params(), {}, line_model)
+
+
+def scores(docs: list[Doc], golds: list[str], titles: list[str | None]) -> dict[str, float]:
+    """sh4 of the docs' bodies against `golds`, and `title_scores` on the pages with a title to match."""
+    return {**corpus_f1([(doc.text, gold) for doc, gold in zip(docs, golds)]),
+            **title_scores([(doc.title, title) for doc, title in zip(docs, titles) if title])}
 
 
 def _normal(title: str) -> str:
@@ -83,21 +97,17 @@ def score(folder: Path) -> dict[str, dict | None]:
     golds = {i: (folder / f"{i}.gold.txt").read_text(encoding="utf-8") for i in ids}
     with open(folder / "manifest.csv", encoding="utf-8") as fh:
         titles = {row["id"]: row["title"] for row in csv.DictReader(fh) if row["page_type"] == "article" and row["title"].strip()}
-    docs = [segmented((folder / f"{i}.txt").read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n"), "txt") for i in ids]
-    result: dict[str, dict | None] = {"txt": _scores(ids, docs, golds, titles), "html": None}
+    golds_in_order, titles_in_order = [golds[i] for i in ids], [titles.get(i) for i in ids]
+    docs = [segmented(as_ingested((folder / f"{i}.txt").read_text(encoding="utf-8")), "txt") for i in ids]
+    result: dict[str, dict | None] = {"txt": scores(docs, golds_in_order, titles_in_order), "html": None}
     render = _render()
     if render is not None:
         docs = []
         for i in ids:
             page, hints = render((folder / f"{i}.html").read_text(encoding="utf-8"))
             docs.append(segmented(page, "html", hints))
-        result["html"] = _scores(ids, docs, golds, titles)
+        result["html"] = scores(docs, golds_in_order, titles_in_order)
     return result
-
-
-def _scores(ids: list[str], docs: list[Doc], golds: dict[str, str], titles: dict[str, str]) -> dict:
-    return {**corpus_f1([(doc.text, golds[i]) for i, doc in zip(ids, docs)]),
-            **title_scores([(doc.title, titles[i]) for i, doc in zip(ids, docs) if i in titles])}
 
 
 def check(result: dict[str, dict | None]) -> list[str]:

@@ -28,14 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quality_segment import title_scores
+from bench.quality_segment import as_ingested, scores, segmented
 from bench.sh4 import corpus_f1
-from pipeline.doc import Doc
-from pipeline.params import Params
 from pipeline.segment.features import NAMES, page_features
 from pipeline.segment.lines import split_lines
 from pipeline.segment.model import MODEL_PATH, LineModel, Mlp, stacked_features
-from pipeline.stages import segment
 
 SEED = 20240611
 _TOKEN = re.compile(r"\w+")
@@ -156,16 +153,8 @@ def segment_scores(pages: list[dict], models: dict[int, tuple[Mlp, Mlp]], thresh
     """sh4 of the whole segment stage (model, then rules) on each page with the models of its fold,
     which never saw it: the test set's metrics (sh4, and titles against the manifest's), measured on
     training pages (a dev score for choosing features or sizes without looking at ../shared/bench/boilerplate)."""
-    pairs, titles = [], []
-    for p in pages:
-        line_model = LineModel(*models[p["fold"]], threshold)
-        page = p["page"].replace("\r\n", "\n").replace("\r", "\n")  # as ingest and quality_segment give it
-        doc = Doc(doc_id=p["id"], source_path=p["id"], format="txt", page=page)
-        doc = segment.process(doc, Params(), {}, line_model)
-        pairs.append((doc.text, p["gold"]))
-        if p["title"]:
-            titles.append((doc.title, p["title"]))
-    return {**corpus_f1(pairs), **title_scores(titles)}
+    docs = [segmented(as_ingested(p["page"]), "txt", line_model=LineModel(*models[p["fold"]], threshold)) for p in pages]
+    return scores(docs, [p["gold"] for p in pages], [p["title"] for p in pages])
 
 
 def main(argv: list[str] | None = None) -> int:
