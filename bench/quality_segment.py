@@ -65,6 +65,13 @@ def _normal(title: str) -> str:
     return " ".join(text.split()).strip(_ENDS)
 
 
+def title_match(got: str, want: str) -> bool:
+    """Token F1 of the two normalised titles >= TITLE_MATCH_F1."""
+    ta, tb = Counter(_TOKEN.findall(_normal(got))), Counter(_TOKEN.findall(_normal(want)))
+    common = sum((ta & tb).values())
+    return bool(common) and 2 * common / (sum(ta.values()) + sum(tb.values())) >= TITLE_MATCH_F1
+
+
 def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
     """(found, manifest title) of article pages: the share found at all, equal after `_normal`, and
     matching leniently (token F1 >= TITLE_MATCH_F1: a site name appended to the manifest's title,
@@ -74,11 +81,8 @@ def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
         if not got:
             continue
         found += 1
-        a, b = _normal(got), _normal(want)
-        exact += a == b
-        ta, tb = Counter(_TOKEN.findall(a)), Counter(_TOKEN.findall(b))
-        common = sum((ta & tb).values())
-        match += bool(common) and 2 * common / (sum(ta.values()) + sum(tb.values())) >= TITLE_MATCH_F1
+        exact += _normal(got) == _normal(want)
+        match += title_match(got, want)
     n = max(len(pairs), 1)
     return {"title_found": round(found / n, 4), "title_exact": round(exact / n, 4), "title_match": round(match / n, 4)}
 

@@ -157,6 +157,30 @@ def segment_scores(pages: list[dict], models: dict[int, tuple[Mlp, Mlp]], thresh
     return scores(docs, [p["gold"] for p in pages], [p["title"] for p in pages])
 
 
+def fold_models(pages: list[dict], folds: int, hidden: int, epochs: int, stage2: bool = True) -> dict[int, tuple[Mlp, Mlp]]:
+    """The stage-1 and stage-2 models of each fold (fitted on the other folds' pages), setting each
+    page's out-of-fold scores `p1` (and `p2`): stage 2 must learn from stage-1 scores like those it
+    will see on new pages. Sets `fold` on every page. Without `stage2`, only the `p1` scores."""
+    stage1_by_fold: dict[int, Mlp] = {}
+    for p in pages:
+        p["fold"] = fold_of(p["domain"], folds)
+    for f in range(folds):
+        train = [p for p in pages if p["fold"] != f]
+        stage1_by_fold[f] = model = fit(train, hidden, epochs, SEED + f)
+        for p in pages:
+            if p["fold"] == f:
+                p["p1"] = model.predict(p["x"])
+    out: dict[int, tuple[Mlp, Mlp]] = {}
+    for f in range(folds if stage2 else 0):
+        train = [p for p in pages if p["fold"] != f]
+        model2 = fit_stage2(train, hidden, epochs, SEED + 100 + f)
+        out[f] = (stage1_by_fold[f], model2)
+        for p in pages:
+            if p["fold"] == f:
+                p["p2"] = model2.predict(stacked_features(p["x"], p["p1"], p["groups"]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -169,25 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     pages = load_pages(bench_dir() / "boilerplate-train")
     print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} lines", file=sys.stderr)
-    for p in pages:
-        p["fold"] = fold_of(p["domain"], args.folds)
-    # Out-of-fold stage-1 scores (stage 2 must learn from scores like those it will see on new pages).
-    folds: dict[int, tuple[Mlp, Mlp]] = {}
-    stage1_by_fold: dict[int, Mlp] = {}
-    for f in range(args.folds):
-        train = [p for p in pages if p["fold"] != f]
-        stage1_by_fold[f] = model = fit(train, args.hidden, args.epochs, SEED + f)
-        for p in pages:
-            if p["fold"] == f:
-                p["p1"] = model.predict(p["x"])
+    folds = fold_models(pages, args.folds, args.hidden, args.epochs, stage2=args.threshold is None or args.segment_cv)
     articles = [p for p in pages if p["article"]]
-    for f in range(args.folds if args.threshold is None or args.segment_cv else 0):
-        train = [p for p in pages if p["fold"] != f]
-        model2 = fit_stage2(train, args.hidden, args.epochs, SEED + 100 + f)
-        folds[f] = (stage1_by_fold[f], model2)
-        for p in pages:
-            if p["fold"] == f:
-                p["p2"] = model2.predict(stacked_features(p["x"], p["p1"], p["groups"]))
     cv: dict = {}
     if args.threshold is None:
         best = max((page_f1(articles, t)["f1"], t) for t in np.arange(0.2, 0.8, 0.05))

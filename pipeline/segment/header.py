@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from pipeline.segment import front, meta
+from pipeline.segment import title as titles
 from pipeline.segment.labelled import KEEP, Labelled
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
@@ -40,10 +41,16 @@ def front_matter(lines: list[Line], rows: list[Line], out: Labelled, scan: Scan)
 
 
 def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | None, main_start: int | None,
-           scan: Scan) -> None:
+           scan: Scan, h1: int | None = None) -> None:
+    """`h1`: the line of an HTML page's only `<h1>`, its title by markup (as trafilatura takes it)."""
     body_start = next((ln.index for ln in rows if out.labels[ln.index] == "body" and ln.index > (front_end or -1)
                        and ln.index >= (main_start or 0)), len(lines))
-    title = meta.find_title(lines, body_start, front_end, rows, scan.counts)
+    title = meta.first_headline(rows, front_end) if front_end is not None else None
+    if title is None and h1 is not None and 1 <= lines[h1].ntok <= 40 and out.labels[h1] not in ("footnote", "front_matter"):
+        title = h1
+    if title is None:
+        out.title_rows, out.title_features = titles.candidates(rows, out, body_start, out.scores, scan)
+        title = titles.pick(rows, out.title_rows, out.title_features)
     out.title = title
     if title is not None:
         out.set(title, "title", "headline")

@@ -34,8 +34,8 @@ def label_lines(lines: list[Line], hints: list[Hint], model: LineModel, repeated
     out = Labelled()
     if not rows:
         return out
-    p = model.score(page_features(lines, scan.counts), np.array(scan.groups))
-    _model_labels(rows, p.tolist(), model.threshold, soft_hints.chrome_links(hints), soft_weight, out)
+    out.scores = model.score(page_features(lines, scan.counts), np.array(scan.groups)).tolist()
+    _model_labels(rows, out.scores, model.threshold, soft_hints.chrome_links(hints), soft_weight, out)
     unspaced.relabel(rows, out)
     if repeated:
         for ln in rows:
@@ -49,7 +49,8 @@ def label_lines(lines: list[Line], hints: list[Hint], model: LineModel, repeated
         out.set(index, "footnote", reason, number)
     captions(rows, out, scan)
     front_end = front_matter(lines, rows, out, scan)
-    header(lines, rows, out, front_end, main_start, scan)
+    h1 = [h.line for h in hints if h.reason == "html:h1"]
+    header(lines, rows, out, front_end, main_start, scan, h1[0] if len(h1) == 1 else None)
     for h in hints:
         if not h.reason.startswith("html:") and h.line < len(lines) and lines[h.line].text:
             out.set(h.line, h.label, h.reason, h.note)

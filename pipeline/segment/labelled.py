@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 KEEP = ("body", "heading", "lede")  # labels whose text goes into doc.text
 
@@ -17,6 +18,10 @@ class Labelled:
     dateline: int | None = None
     published: str | None = None
     authors: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)  # the line model's score of each non-blank line
+    # the title's candidate lines and their features (title.candidates), kept for bench/train_title.py
+    title_rows: list[int] = field(default_factory=list)
+    title_features: Any = None
 
     def set(self, index: int, label: str, reason: str, note: int | None = None) -> None:
         self.labels[index] = label

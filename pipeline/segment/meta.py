@@ -8,15 +8,12 @@ name there belongs to another article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
 
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
 from pipeline.segment.words import BOILER_WORDS
 
-HEADER_SPAN = 15  # lines above the body start searched for the title: headers are short
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|bin|el)){1,3}"
 _BY = re.compile(r"^(?:by|written by|author:?|authors:?|posted by|words by)\s+(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)", re.I)
 _NAME_ONLY = re.compile(r"^" + _NAME + r"$")
@@ -53,30 +50,14 @@ def title_shaped(ln: Line) -> bool:
     return BOILER_WORDS.isdisjoint(ln.tokens[:2]) and not find_date(ln.text)
 
 
-def find_title(lines: list[Line], body_start: int, front_end: int | None, rows: list[Line] | None = None,
-               counts: Counter[str] | None = None) -> int | None:
-    """Line index of the article title. Reports: the first headline of the page; web pages: the
-    closest headline above the body, preferring one the page repeats (h1 + breadcrumb/og title).
-    `rows`: the non-blank lines, `counts`: how often each of their texts occurs (Scan.counts),
-    when the caller has them."""
-    rows = [ln for ln in lines if ln.text] if rows is None else rows
-    if front_end is not None:
-        for ln in rows:
-            if ln.index >= front_end:
-                break
-            if title_shaped(ln):
-                return ln.index
-    cut = bisect_left(rows, body_start, key=lambda ln: ln.index)  # rows are in page order
-    above = rows[max(0, cut - HEADER_SPAN) : cut]
-    counts = Counter(ln.text for ln in rows) if counts is None else counts
-    best: tuple[float, int] | None = None
-    for rank, ln in enumerate(reversed(above)):
-        if not title_shaped(ln):
-            continue
-        score = -rank + (3 if counts[ln.text] > 1 else 0) + (1 if ln.ntok >= 5 else 0)
-        if best is None or score > best[0]:
-            best = (score, ln.index)
-    return best[1] if best else None
+def first_headline(rows: list[Line], front_end: int) -> int | None:
+    """Line index of a report's title: the first headline-shaped line before its table of contents."""
+    for ln in rows:
+        if ln.index >= front_end:
+            break
+        if title_shaped(ln):
+            return ln.index
+    return None
 
 
 def date_of(ln: Line) -> str | None:

@@ -1,0 +1,173 @@
+"""The title of a web page: the best of the lines around the body's start, by a learned ranker.
+
+A flattened page puts many headline-shaped lines near the article's start: bylines, dates and
+times, "Table of contents", image notes, section names, the site's menu. Hand-ordered rules took
+the closest headline-shaped line above the body and were right on about a third of the benchmark's
+training articles. Here each candidate line gets a few cheap features (shape, place, whether the
+body repeats its words, whether it reads like a byline, a date or a menu item) and a linear score
+learned by `python -m bench.train_title` on ../shared/bench/boilerplate-train only; the best
+scoring candidate is the title. Linear rather than the line model's MLP: there are only some
+thousand titles to learn from, and the weights stay readable in title_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.segment.dates import find_date
+from pipeline.segment.labelled import Labelled
+from pipeline.segment.lines import Line
+from pipeline.segment.scan import Scan
+from pipeline.segment.words import BOILER_WORDS
+
+MODEL_PATH = Path(__file__).with_name("title_model.json")
+ABOVE = 40  # rows above the body's first row that may hold the title (headers are short)
+BELOW = 5  # rows from the body's first row on: a headline the line model took for body
+BODY_CHARS = 2000  # the start of the body, whose words the title is expected to share
+_SKIP = ("footnote", "front_matter")
+_BY = re.compile(r"^(?:by|written by|posted by|words by|author|authors|reviewed by|fact checked by|edited by)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b", re.I)
+_WORD = re.compile(r"\w+")
+
+NAMES = (
+    "above", "below", "is_below", "log_ntok", "short", "long", "title_shaped", "repeated", "ends_stop",
+    "ends_colon", "starts_lower", "all_upper", "cap_ratio", "digit_ratio", "boiler_start", "has_pipe",
+    "dash_suffix", "body_words", "line_score", "site_repeat", "heading", "caption", "alone", "first_shaped",
+    "question", "echoed", "content_caps", "has_date", "has_time", "byline", "meta_after", "meta_before",
+    "from_top",
+)
+
+
+@dataclass
+class Ranker:
+    """Standardise, then one weight per feature."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.weights
+
+
+@lru_cache(maxsize=2)
+def load(path: str = str(MODEL_PATH)) -> Ranker:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data["features"] != list(NAMES):
+        raise ValueError(f"{path} was trained on other features: retrain with python -m bench.train_title")
+    return Ranker(*(np.array(data[k], dtype=np.float64) for k in ("mean", "scale", "weights")))
+
+
+def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[float] | None,
+               scan: Scan) -> tuple[list[int], np.ndarray]:
+    """Row positions that may hold the title, and their features (one row per candidate).
+    `scores`: the line model's score of each row; `scan`: the page's rows (`rows`) joined."""
+    cut = bisect_left(rows, body_start, key=_index)
+    # a line the model read as body is the title only if it is shaped like one: taking it out of
+    # the body costs text when wrong
+    picked = [k for k in range(max(0, cut - ABOVE), min(len(rows), cut + BELOW))
+              if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or _shaped(rows[k]))]
+    if not picked:
+        return picked, np.zeros((0, len(NAMES)))
+    vocab = _body_words(rows, out, cut)
+    head = scan.joined[: scan.starts[picked[-1] + 1]]  # the page down to the last candidate
+    marks = {k: _marks(rows[k]) for k in range(max(0, picked[0] - 2), min(len(rows), picked[-1] + 4))}
+    meta = {k: any(m) and rows[k].ntok <= 20 for k, m in marks.items()}
+    features = []
+    shaped_seen = False
+    for k in reversed(picked):  # from the body upwards: "first_shaped" is the closest headline above it
+        ln = rows[k]
+        shaped = _shaped(ln)
+        first = shaped and k < cut and not shaped_seen
+        shaped_seen = shaped_seen or first
+        after = meta.get(k + 1, False) or meta.get(k + 2, False) or meta.get(k + 3, False)
+        before = meta.get(k - 1, False) or meta.get(k - 2, False)
+        features.append(_features(ln, k, cut, shaped, first, vocab, scores[k] if scores else 0.5, head, scan, out, rows)
+                        + [*map(float, marks[k]), float(after), float(before), (k - picked[0]) / ABOVE])
+    features.reverse()
+    return picked, np.array(features, dtype=np.float64)
+
+
+def pick(rows: list[Line], picked: list[int], x: np.ndarray, ranker: Ranker | None = None) -> int | None:
+    """Line index of the best-scoring candidate (`candidates`); None when there is none."""
+    if not picked:
+        return None
+    return rows[picked[int(np.argmax((ranker or load()).scores(x)))]].index
+
+
+def _index(ln: Line) -> int:
+    return ln.index
+
+
+def _shaped(ln: Line) -> bool:
+    text = ln.text
+    return (3 <= ln.ntok <= 30 and " | " not in text and not text.endswith((".", ":", ",")) and not text[0].islower()
+            and not (text.isupper() and ln.ntok <= 3))
+
+
+def _marks(ln: Line) -> tuple[bool, bool, bool]:
+    """Whether the line holds a date, a time (or reading time), and opens like a byline."""
+    text = ln.text
+    return find_date(text) is not None, _TIME.search(text) is not None, _BY.match(text) is not None
+
+
+def _body_words(rows: list[Line], out: Labelled, cut: int) -> set[str]:
+    """The words of four letters or more in the first BODY_CHARS characters of body rows from `cut` on."""
+    texts = []
+    size = 0
+    for ln in rows[cut:]:
+        if size >= BODY_CHARS:
+            break
+        if out.labels.get(ln.index) == "body":
+            texts.append(ln.text)
+            size += len(ln.text)
+    return {w for w in set(_WORD.findall("\n".join(texts).lower())) if len(w) > 3}
+
+
+def _features(ln: Line, k: int, cut: int, shaped: bool, first: bool, vocab: set[str], score: float, head: str,
+              scan: Scan, out: Labelled, rows: list[Line]) -> list[float]:
+    text = ln.text
+    tokens = _WORD.findall(text)
+    n = len(tokens) or 1
+    long_words = [t for t in tokens if len(t) > 3]
+    shared = sum(t.lower() in vocab for t in long_words) / len(long_words) if long_words else 0.0
+    content_caps = sum(t[0].isupper() for t in long_words) / len(long_words) if long_words else 0.0
+    label = out.labels.get(ln.index)
+    alone = (k == 0 or rows[k - 1].group != ln.group) and (k + 1 == len(rows) or rows[k + 1].group != ln.group)
+    return [
+        (cut - k) / 10 if k < cut else 0.0,
+        (k - cut + 1) / BELOW if k >= cut else 0.0,
+        float(k >= cut),
+        math.log1p(ln.ntok),
+        float(ln.ntok < 3),
+        float(ln.ntok > 20),
+        float(shaped),
+        float(scan.counts[text] > 1),
+        float(text.endswith(".")),
+        float(text.endswith((":", ","))),
+        float(text[0].islower()),
+        float(text.isupper()),
+        sum(t[0].isupper() for t in tokens) / n,
+        sum(t.isdigit() for t in tokens) / n,
+        float(not BOILER_WORDS.isdisjoint([t.lower() for t in tokens[:2]])),
+        float("|" in text),
+        float(" - " in text or " – " in text or " — " in text),
+        shared,
+        score,
+        float(out.reasons.get(ln.index) == "site_repeat"),
+        float(label == "heading"),
+        float(label == "caption"),
+        float(alone),
+        float(first),
+        float(text.endswith("?")),
+        min(head.count(text) - 1, 3) / 3,  # also in other lines of the header: breadcrumbs, "<title> - <site>"
+        content_caps,
+    ]
