@@ -34,6 +34,10 @@ CASES = {
               'a "club of revisionist states," an "Eastern Bloc,"',  # joined across the footnote block
               '"the Asia Land Transport Infrastructure Development (ALTID) Project"',
               "Against this backdrop, the continuity",
+              # the conclusion: prose after the last section break, not a trailing teaser
+              "Samuel Huntington describes Türkiye as a \"torn country\"",
+              "skillfully manoeuvring through the intricate dynamics of the geopolitical sphere",
+              "Nevertheless, it could be argued that Iran will rely on its SCO membership",
               "consensus.7 On the other hand"],
         drop=["John P Ruehl", "Copyright ©", "Table of Contents", "is a lecturer at Ataturk University",
               "Al-Tarfa Street", "Security Council Imposes Additional Sanctions", "Ibid."],
