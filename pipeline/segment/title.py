@@ -16,6 +16,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -77,23 +78,66 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
               if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or _shaped(rows[k]))]
     if not picked:
         return picked, np.zeros((0, len(NAMES)))
+    # built column by column: one comprehension per feature over ~30 candidates costs less than a
+    # call and a list of floats per candidate
+    lines = [rows[k] for k in picked]
+    texts = [ln.text for ln in lines]
+    ntok = [ln.ntok for ln in lines]
+    tokens = [_WORD.findall(t) for t in texts]
+    longs = [[t for t in ts if len(t) > 3] for ts in tokens]
     vocab = _body_words(rows, out, cut)
     head = scan.joined[: scan.starts[picked[-1] + 1]]  # the page down to the last candidate
     marks = {k: _marks(rows[k]) for k in range(max(0, picked[0] - 2), min(len(rows), picked[-1] + 4))}
     meta = {k: any(m) and rows[k].ntok <= 20 for k, m in marks.items()}
-    features = []
-    shaped_seen = False
-    for k in reversed(picked):  # from the body upwards: "first_shaped" is the closest headline above it
-        ln = rows[k]
-        shaped = _shaped(ln)
-        first = shaped and k < cut and not shaped_seen
-        shaped_seen = shaped_seen or first
-        after = meta.get(k + 1, False) or meta.get(k + 2, False) or meta.get(k + 3, False)
-        before = meta.get(k - 1, False) or meta.get(k - 2, False)
-        features.append(_features(ln, k, cut, shaped, first, vocab, scores[k] if scores else 0.5, head, scan, out, rows)
-                        + [*map(float, marks[k]), float(after), float(before), (k - picked[0]) / ABOVE])
-    features.reverse()
-    return picked, np.array(features, dtype=np.float64)
+    shaped = [_shaped(ln) for ln in lines]
+    closest = next((k for k, s in zip(reversed(picked), reversed(shaped)) if s and k < cut), None)
+    labels = [out.labels.get(ln.index) for ln in lines]
+    last = len(rows) - 1
+    counts = scan.counts
+    columns = [
+        [(cut - k) / 10 if k < cut else 0.0 for k in picked],
+        [(k - cut + 1) / BELOW if k >= cut else 0.0 for k in picked],
+        [k >= cut for k in picked],
+        [math.log1p(n) for n in ntok],
+        [n < 3 for n in ntok],
+        [n > 20 for n in ntok],
+        shaped,
+        [counts[t] > 1 for t in texts],
+        [t.endswith(".") for t in texts],
+        [t.endswith((":", ",")) for t in texts],
+        [t[0].islower() for t in texts],
+        [t.isupper() for t in texts],
+        [_share(ts, _capital) for ts in tokens],
+        [_share(ts, str.isdigit) for ts in tokens],
+        [not BOILER_WORDS.isdisjoint([t.lower() for t in ts[:2]]) for ts in tokens],
+        ["|" in t for t in texts],
+        [" - " in t or " – " in t or " — " in t for t in texts],
+        [_share(ws, lambda w: w.lower() in vocab) for ws in longs],
+        [scores[k] for k in picked] if scores else [0.5] * len(picked),
+        [out.reasons.get(ln.index) == "site_repeat" for ln in lines],
+        [label == "heading" for label in labels],
+        [label == "caption" for label in labels],
+        [(k == 0 or rows[k - 1].group != ln.group) and (k == last or rows[k + 1].group != ln.group)
+         for k, ln in zip(picked, lines)],
+        [k == closest for k in picked],
+        [t.endswith("?") for t in texts],
+        [min(head.count(t) - 1, 3) / 3 for t in texts],  # also in other lines of the header: breadcrumbs, "<title> - <site>"
+        [_share(ws, _capital) for ws in longs],
+        *zip(*(marks[k] for k in picked)),
+        [meta.get(k + 1, False) or meta.get(k + 2, False) or meta.get(k + 3, False) for k in picked],
+        [meta.get(k - 1, False) or meta.get(k - 2, False) for k in picked],
+        [(k - picked[0]) / ABOVE for k in picked],
+    ]
+    return picked, np.array(columns, dtype=np.float64).T.copy()
+
+
+def _capital(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _share(words: list[str], test: Callable[[str], bool]) -> float:
+    """Share of `words` passing `test`; 0 without words."""
+    return sum(map(test, words)) / len(words) if words else 0.0
 
 
 def pick(rows: list[Line], picked: list[int], x: np.ndarray, ranker: Ranker | None = None) -> int | None:
@@ -130,44 +174,3 @@ def _body_words(rows: list[Line], out: Labelled, cut: int) -> set[str]:
             texts.append(ln.text)
             size += len(ln.text)
     return {w for w in set(_WORD.findall("\n".join(texts).lower())) if len(w) > 3}
-
-
-def _features(ln: Line, k: int, cut: int, shaped: bool, first: bool, vocab: set[str], score: float, head: str,
-              scan: Scan, out: Labelled, rows: list[Line]) -> list[float]:
-    text = ln.text
-    tokens = _WORD.findall(text)
-    n = len(tokens) or 1
-    long_words = [t for t in tokens if len(t) > 3]
-    shared = sum(t.lower() in vocab for t in long_words) / len(long_words) if long_words else 0.0
-    content_caps = sum(t[0].isupper() for t in long_words) / len(long_words) if long_words else 0.0
-    label = out.labels.get(ln.index)
-    alone = (k == 0 or rows[k - 1].group != ln.group) and (k + 1 == len(rows) or rows[k + 1].group != ln.group)
-    return [
-        (cut - k) / 10 if k < cut else 0.0,
-        (k - cut + 1) / BELOW if k >= cut else 0.0,
-        float(k >= cut),
-        math.log1p(ln.ntok),
-        float(ln.ntok < 3),
-        float(ln.ntok > 20),
-        float(shaped),
-        float(scan.counts[text] > 1),
-        float(text.endswith(".")),
-        float(text.endswith((":", ","))),
-        float(text[0].islower()),
-        float(text.isupper()),
-        sum(t[0].isupper() for t in tokens) / n,
-        sum(t.isdigit() for t in tokens) / n,
-        float(not BOILER_WORDS.isdisjoint([t.lower() for t in tokens[:2]])),
-        float("|" in text),
-        float(" - " in text or " – " in text or " — " in text),
-        shared,
-        score,
-        float(out.reasons.get(ln.index) == "site_repeat"),
-        float(label == "heading"),
-        float(label == "caption"),
-        float(alone),
-        float(first),
-        float(text.endswith("?")),
-        min(head.count(text) - 1, 3) / 3,  # also in other lines of the header: breadcrumbs, "<title> - <site>"
-        content_caps,
-    ]
