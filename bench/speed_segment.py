@@ -10,7 +10,7 @@ import time
 from bench.quality_segment import bench_dir
 from pipeline.doc import Doc
 from pipeline.params import Params
-from pipeline.segment import model
+from pipeline.segment import model, title
 from pipeline.stages import segment
 
 
@@ -18,7 +18,8 @@ def rows() -> list[dict]:
     folder = bench_dir() / "boilerplate"
     pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")) if not p.name.endswith(".gold.txt")]
     params = Params()
-    model.load()  # loading the model file once is start-up, not per-page work
+    model.load()  # loading the model files once is start-up, not per-page work
+    title.load()
     docs = [Doc(doc_id=str(i), source_path=str(i), format="txt", page=p) for i, p in enumerate(pages)]
     start = time.perf_counter()
     for doc in docs:

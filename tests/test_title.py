@@ -11,20 +11,12 @@ import json
 
 import numpy as np
 import pytest
+from article_text import BODY
 
 from bench.quality_segment import segmented
 from bench.train_title import fit, match_rate
 from pipeline.ingest.html import render_html
 from pipeline.segment import title
-
-BODY = (
-    "Ankara and Tehran have signed a new agreement on border trade that both governments say will double the volume "
-    "of goods crossing at Gürbulak within three years.\n\n"
-    "The agreement on border trade follows months of talks between the two trade ministries and comes as Iran seeks "
-    "new markets for its exports under sanctions.\n\n"
-    "Officials said the first customs changes of the agreement would take effect in the spring, with joint "
-    "inspections at the border gates.\n"
-)
 
 
 @pytest.mark.parametrize("between", [

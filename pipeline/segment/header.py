@@ -56,7 +56,7 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
         out.set(title, "title", "headline")
     top = title if title is not None else body_start
     # the header: from the title to the body, and a few lines either side of the title
-    lo = bisect_left(rows, top - 3, key=_index)
+    lo = bisect_left(rows, top - 6, key=_index)
     hi = bisect_right(rows, max(body_start, top + 6), key=_index)
     span = [ln for ln in rows[lo:hi] if out.labels[ln.index] != "footnote"]
     for ln in span:
@@ -69,18 +69,24 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
                 out.published, out.dateline = iso, ln.index
                 if out.labels[ln.index] != "front_matter" or ln.index < (front_end or 0):
                     out.set(ln.index, "dateline", "date_near_title")
+                _add_authors(out, meta.authors_beside_date(ln))
                 continue
         names = meta.authors_of(ln, near)
-        if names and out.labels[ln.index] != "body":
+        # a byline the line model read as prose still counts when a person follows the cue
+        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and meta.person_like(names[0])):
             out.bylines.append(ln.index)
-            for name in names:
-                if name not in out.authors:
-                    out.authors.append(name)
+            _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")
     if not out.authors:
         _authors_in_body(rows, out, body_start, scan)
     if title is not None:
         _standfirst(rows, out, title, body_start)
+
+
+def _add_authors(out: Labelled, names: list[str]) -> None:
+    for name in names:
+        if name not in out.authors:
+            out.authors.append(name)
 
 
 def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Scan) -> None:
@@ -94,7 +100,32 @@ def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Sca
         found = meta.authors_of(ln, False)
         if found:
             out.authors.extend(found)
-            break
+            return
+    _author_box(rows, out, body_start, scan)
+
+
+def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) -> None:
+    """Names listed under an "About the authors" / "Written by" / "The author" line after the article's
+    start, or a biography outside the body: the author box most sites put beside or after the text."""
+    start = bisect_left(rows, body_start, key=_index)
+    for k in scan.rows_with(("author", "written by", "posted by"), fold=True):
+        if k < start or not meta.AUTHOR_CUE.match(rows[k].text):
+            continue
+        names = []
+        for ln in rows[k + 1 : k + 5]:
+            if not meta.name_line(ln.text):
+                break
+            names.append(ln.text)
+        if names:
+            out.authors.extend(names)
+            return
+    # or a short biography there: "Alexa Amador is a writer, graphic designer and ..."
+    for k in scan.rows_with((" is a ", " is an ", " is the ")):
+        if k >= start and out.labels[rows[k].index] not in KEEP:
+            name = meta.bio_name(rows[k].text)
+            if name:
+                out.authors.append(name)
+                return
 
 
 def _standfirst(rows: list[Line], out: Labelled, title: int, body_start: int) -> None:

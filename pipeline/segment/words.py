@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+COMMON_PATH = Path(__file__).with_name("common_words.txt")
+
 # Function words per language: the share of them in a line is jusText's best single signal of
 # running prose; a small union keeps non-English pages from looking like menus.
 STOPWORDS_BY_LANG: dict[str, frozenset[str]] = {
@@ -71,3 +76,9 @@ BOILER_PHRASES: tuple[str, ...] = (
     "back to top", "click here", "rights reserved", "all rights", "you may also", "don't miss", "must read",
     "most read", "leave a reply", "leave a comment", "your email",
 )
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words English article text writes in lower case (built by `python -m bench.common_words`)."""
+    return frozenset(COMMON_PATH.read_text(encoding="utf-8").split())

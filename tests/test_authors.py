@@ -1,0 +1,60 @@
+"""Authors of web pages: bylines in the forms sites print them, and the buttons, labels and roles
+that look like names but are not (the mistakes bench/quality_authors.py found on training pages)."""
+
+from __future__ import annotations
+
+import pytest
+from article_text import BODY
+
+from bench.quality_authors import matched, score
+from bench.quality_segment import segmented
+from pipeline.segment.meta import person_like
+
+HEAD = "Home\nNews\nWorld\n\nTürkiye and Iran Sign Agreement to Double Border Trade\n\n"
+
+
+@pytest.mark.parametrize("name, person", [
+    ("Kerem Aydın", True), ("Dr Nasrin Farahani", True), ("Leyla van der Berg", True),
+    ("Copy Link", False), ("Select Page", False), ("Senior Director", False), ("Posted By", False),
+    ("MBA Rankings", False), ("Pre-MBA Math Classes", False), ("ElectricalTechnician Tips", False),
+    ("Policy Institute", False),
+])
+def test_person_like(name: str, person: bool) -> None:
+    assert person_like(name) is person
+
+
+@pytest.mark.parametrize("header, authors, published", [
+    ("Kerem Aydın\n\n", ["Kerem Aydın"], None),  # a bare name under the headline
+    ("Copy Link\n\nSelect Page\n\n", [], None),  # buttons shaped like names
+    ("By Kerem Aydın Last Updated: December 6, 2024\n\n", ["Kerem Aydın"], None),
+    ("Written By: Leyla Demir\n\n", ["Leyla Demir"], None),
+    ("May 3, 2017 By Leyla Demir 4 Comments\n\n", ["Leyla Demir"], "2017-05-03"),
+    ("by Leyla Demir, Senior Trade Correspondent & Kerem Aydın | Dec 30, 2025 | Economy\n\n",
+     ["Leyla Demir", "Kerem Aydın"], "2025-12-30"),
+    ("Reviewed by Nasrin Farahani — Written by Leyla Demir, MS — Updated on March 7, 2025\n\n", ["Leyla Demir"], "2025-03-07"),
+    ("Kerem Aydın July 3, 2025\n\n", ["Kerem Aydın"], "2025-07-03"),
+])
+def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
+    doc = segmented(HEAD + header + BODY, "txt")
+    assert doc.title == "Türkiye and Iran Sign Agreement to Double Border Trade"
+    assert doc.authors == authors
+    if published:
+        assert doc.published == published
+
+
+@pytest.mark.parametrize("box, authors", [
+    ("About the authors\n\nLeyla Demir\n\nLeyla covers trade and energy for the desk.\n\n", ["Leyla Demir"]),
+    ("Written by\n\nKerem Aydın\n\nFollow\n\n", ["Kerem Aydın"]),
+    ("Kerem Aydın is a freelance journalist based in Istanbul who covers Iran.\n\n", ["Kerem Aydın"]),
+    ("Related\n\nSelect Page\n\n", []),
+])
+def test_author_box_after_the_article(box: str, authors: list[str]) -> None:
+    doc = segmented(HEAD + BODY + "\nShare this article\n\n" + box + "Privacy Policy\nContact\n", "txt")
+    assert doc.authors == authors
+
+
+def test_author_score_matches_names_one_to_one() -> None:
+    assert matched(["Dylan Bailey MS"], ["Dylan Bailey"]) == 1
+    assert matched(["Dylan Bailey", "Dylan Bailey"], ["Dylan Bailey"]) == 1
+    result = score([(["Leyla Demir", "Copy Link"], ["Leyla Demir"]), ([], []), ([], ["Kerem Aydın"])])
+    assert (result["precision"], result["recall"], result["page_accuracy"], result["none_when_none"]) == (0.5, 0.5, 0.3333, 1.0)
