@@ -17,13 +17,13 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from bench.sh4 import corpus_f1
 from pipeline.doc import Doc, Hint
+from pipeline.ingest.html import render_html
 from pipeline.params import Params
 from pipeline.segment.model import LineModel
 from pipeline.stages import segment
@@ -87,34 +87,28 @@ def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
     return {"title_found": round(found / n, 4), "title_exact": round(exact / n, 4), "title_match": round(match / n, 4)}
 
 
-def _render() -> Callable[[str], tuple[str, list[Hint]]] | None:
-    try:
-        from pipeline.stages.ingest import render_html  # written by the ingest helper
-    except ImportError:
-        return None
-    return render_html
+def page_docs(folder: Path, ids: list[str], fmt: str) -> list[Doc]:
+    """Benchmark pages through segment: their `.txt` with line breaks as ingested, or their `.html`
+    rendered by ingest (with its soft hints)."""
+    if fmt == "txt":
+        return [segmented(as_ingested((folder / f"{i}.txt").read_text(encoding="utf-8")), "txt") for i in ids]
+    docs = []
+    for i in ids:
+        page, hints = render_html((folder / f"{i}.html").read_text(encoding="utf-8"))
+        docs.append(segmented(page, "html", hints))
+    return docs
 
 
-def score(folder: Path) -> dict[str, dict | None]:
+def score(folder: Path) -> dict[str, dict]:
     """sh4 of the body, and the titles of article pages against the manifest's."""
     ids = sorted(p.name[: -len(".gold.txt")] for p in folder.glob("*.gold.txt"))
-    golds = {i: (folder / f"{i}.gold.txt").read_text(encoding="utf-8") for i in ids}
+    golds = [(folder / f"{i}.gold.txt").read_text(encoding="utf-8") for i in ids]
     with open(folder / "manifest.csv", encoding="utf-8") as fh:
         titles = {row["id"]: row["title"] for row in csv.DictReader(fh) if row["page_type"] == "article" and row["title"].strip()}
-    golds_in_order, titles_in_order = [golds[i] for i in ids], [titles.get(i) for i in ids]
-    docs = [segmented(as_ingested((folder / f"{i}.txt").read_text(encoding="utf-8")), "txt") for i in ids]
-    result: dict[str, dict | None] = {"txt": scores(docs, golds_in_order, titles_in_order), "html": None}
-    render = _render()
-    if render is not None:
-        docs = []
-        for i in ids:
-            page, hints = render((folder / f"{i}.html").read_text(encoding="utf-8"))
-            docs.append(segmented(page, "html", hints))
-        result["html"] = scores(docs, golds_in_order, titles_in_order)
-    return result
+    return {fmt: scores(page_docs(folder, ids, fmt), golds, [titles.get(i) for i in ids]) for fmt in ("txt", "html")}
 
 
-def check(result: dict[str, dict | None]) -> list[str]:
+def check(result: dict[str, dict]) -> list[str]:
     floors = (yaml.safe_load(FLOORS.read_text(encoding="utf-8")) or {}).get("segment") or {}
     failures = []
     for key, floor in floors.items():
@@ -135,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"metric": "sh4", "set": "boilerplate", **result}, indent=2) + "\n", encoding="utf-8")
     for fmt, scores in result.items():
-        print(f"segment {fmt}: {scores if scores else 'not scored (render_html not available)'}")
+        print(f"segment {fmt}: {scores}")
     if args.check:
         failures = check(result)
         for f in failures:

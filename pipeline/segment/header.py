@@ -77,6 +77,9 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
             out.bylines.append(ln.index)
             _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")
+    if out.published is None:
+        first = next((ln for ln in rows[bisect_left(rows, body_start, key=_index):] if out.labels[ln.index] in KEEP), None)
+        out.published = meta.wire_date(first.text) if first else None
     if not out.authors:
         _authors_in_body(rows, out, body_start, scan)
     if title is not None:

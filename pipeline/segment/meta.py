@@ -44,7 +44,14 @@ _NOT_NAME = frozenset(
 )
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
-_COPYRIGHT_OWNER = re.compile(r"(?:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?([A-Z][^.|,;©]{2,80}?)(?:\.|,|\||;|all rights|$)", re.I)
+# the owner after the cue and year must start with a capital: "copyright infringement ..." and
+# "Copyright notification and credit line:" are running text, not a notice
+_COPYRIGHT_OWNER = re.compile(r"(?i:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:(?i:by)\s+)?([A-Z][^.|,;©]{2,80}?)"
+                              r"(?:\.|,|\||;|(?i:all rights)|$)")
+# what follows a name in a copyright line or sign-off: years, legal forms, marks
+_OWNER_TAIL = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|(?i:inc|llc|ltd|limited|corp|corporation|plc|gmbh))\.?|[®™])+$")
+# a share or follow button: "Follow Us on Facebook", "Click to share on X", "Find Levine Music on Facebook"
+_CALL = re.compile(r"^(?i:find|follow|like|visit|join|connect with|share|click to share|click|tweet|pin|subscribe to|read)\b\s*(?i:us\b)?\s*")
 _SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)\b", re.I)
 _SOCIAL_CUE = re.compile(r" on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)")  # in folded text
 _INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
@@ -88,6 +95,16 @@ def authors_beside_date(ln: Line) -> list[str]:
             return names
     last = _SEPARATOR.split(before)[-1].strip(" ,")
     return [last] if name_line(last) else []
+
+
+def wire_date(text: str) -> str | None:
+    """The date of a news-wire dateline opening the first paragraph: "WASHINGTON (January 24, 2017) — ..."."""
+    found = find_date(text[:80])
+    if not found:
+        return None
+    iso, start, end = found
+    place, rest = text[:start].rstrip(" (,"), text[end:].lstrip(") ")
+    return iso if len(place) >= 3 and place.isupper() and rest[:1] in ("—", "–", "-") else None
 
 
 def date_of(ln: Line) -> str | None:
@@ -157,9 +174,11 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
     scan = Scan([ln for ln in lines if ln.text]) if scan is None else scan
     texts = scan.texts
     for k in scan.rows_matching(_SOCIAL_CUE, fold=True):
-        m = _SOCIAL.match(texts[k])
-        if m and not _NOT_SITE.search(m.group(1)):
-            return m.group(1).strip()
+        # a link's text, not a sentence that mentions the platform
+        m = _SOCIAL.match(texts[k]) if len(texts[k]) <= 80 else None
+        name = _CALL.sub("", m.group(1)).strip() if m else ""
+        if name[:1].isupper() and not _NOT_SITE.search(name):
+            return name
     interviews = scan.rows_with(("interview with",))
     speakers = {m.group(1).strip() for t in texts if (m := _SPEAKER.match(t))} if interviews else set()
     for k in interviews:
@@ -170,8 +189,9 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
     for k in scan.rows_with(("©", "copyright"), fold=True):
         if len(texts[k]) < 300:
             m = _COPYRIGHT_OWNER.search(texts[k])
-            if m and len(m.group(1).split()) <= 10 and not _NOT_SITE.search(m.group(1)):
-                return m.group(1).strip().removeprefix("The ").strip()
+            owner = _OWNER_TAIL.sub("", m.group(1).split("®")[0].split("™")[0].strip()) if m else ""
+            if owner and len(owner.split()) <= 10 and not _NOT_SITE.search(owner):
+                return owner.removeprefix("The ").strip()
     return _dateline_source(texts)
 
 

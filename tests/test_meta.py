@@ -1,14 +1,16 @@
-"""Authors of web pages: bylines in the forms sites print them, and the buttons, labels and roles
-that look like names but are not (the mistakes bench/quality_authors.py found on training pages)."""
+"""Metadata of web pages: bylines in the forms sites print them, and the buttons, labels and roles
+that look like names but are not; datelines; the outlet's name in footers (the mistakes
+bench/quality_meta.py found on training pages)."""
 
 from __future__ import annotations
 
 import pytest
 from article_text import BODY
 
-from bench.quality_authors import matched, score
+from bench.quality_meta import author_scores, matched
 from bench.quality_segment import segmented
-from pipeline.segment.meta import person_like
+from pipeline.segment.dates import find_date
+from pipeline.segment.meta import person_like, wire_date
 
 HEAD = "Home\nNews\nWorld\n\nTürkiye and Iran Sign Agreement to Double Border Trade\n\n"
 
@@ -56,5 +58,37 @@ def test_author_box_after_the_article(box: str, authors: list[str]) -> None:
 def test_author_score_matches_names_one_to_one() -> None:
     assert matched(["Dylan Bailey MS"], ["Dylan Bailey"]) == 1
     assert matched(["Dylan Bailey", "Dylan Bailey"], ["Dylan Bailey"]) == 1
-    result = score([(["Leyla Demir", "Copy Link"], ["Leyla Demir"]), ([], []), ([], ["Kerem Aydın"])])
+    result = author_scores([(["Leyla Demir", "Copy Link"], ["Leyla Demir"]), ([], []), ([], ["Kerem Aydın"])])
     assert (result["precision"], result["recall"], result["page_accuracy"], result["none_when_none"]) == (0.5, 0.5, 0.3333, 1.0)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # flattened: the year runs into the next word
+    ("Published 3 March 2025", "2025-03-03"),
+    ("May 20245 views", None),
+])
+def test_dates_in_glued_text(text: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert (found[0] if found else None) == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("WASHINGTON (January 24, 2017) — Mindfulness meditation is an increasingly popular treatment.", "2017-01-24"),
+    ("ISTANBUL, March 3, 2025 - Turkish officials said on Monday that trade had grown.", "2025-03-03"),
+    ("On January 24, 2017 — a cold day — the talks began.", None),
+])
+def test_wire_dateline(text: str, iso: str | None) -> None:
+    assert wire_date(text) == iso
+
+
+@pytest.mark.parametrize("footer, site", [
+    ("Share on Facebook\nFollow Us on Twitter\n© 2025 Anatolia Review. All rights reserved.", "Anatolia Review"),
+    ("Follow Anatolia Review on Facebook", "Anatolia Review"),
+    ("Copyright © 2001-2026 Anatolia Review Ltd", "Anatolia Review"),
+    ("© 2025 Anatolia Review® Media LLC", "Anatolia Review"),
+    ("We tested several players by streaming the talks on YouTube and timing the delays between them", None),
+    ("Make sure you have no copyright infringement issue when you're ready to publish.", None),
+])
+def test_site_from_footer(footer: str, site: str | None) -> None:
+    doc = segmented(HEAD + BODY + "\n" + footer + "\n", "txt")
+    assert doc.site == site
