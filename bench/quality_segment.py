@@ -23,10 +23,9 @@ import yaml
 
 from bench.sh4 import corpus_f1
 from pipeline.doc import Doc, Hint
-from pipeline.ingest.html import render_html
 from pipeline.params import Params
 from pipeline.segment.model import LineModel
-from pipeline.stages import segment
+from pipeline.stages import ingest, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "outputs" / "quality" / "segment.json"
@@ -89,13 +88,15 @@ def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
 
 def page_docs(folder: Path, ids: list[str], fmt: str) -> list[Doc]:
     """Benchmark pages through segment: their `.txt` with line breaks as ingested, or their `.html`
-    rendered by ingest (with its soft hints)."""
+    through ingest (rendering, soft hints and the metadata the page declares)."""
     if fmt == "txt":
         return [segmented(as_ingested((folder / f"{i}.txt").read_text(encoding="utf-8")), "txt") for i in ids]
     docs = []
     for i in ids:
-        page, hints = render_html((folder / f"{i}.html").read_text(encoding="utf-8"))
-        docs.append(segmented(page, "html", hints))
+        path = str(folder / f"{i}.html")
+        doc = ingest.process(Doc(doc_id=i, source_path=path, format="html"), Params(), {path: path})
+        doc.page = doc.raw
+        docs.append(segment.process(doc, Params(), {}))
     return docs
 
 

@@ -9,17 +9,18 @@ from pathlib import Path
 
 from pipeline.doc import Doc, doc_id_of
 from pipeline.errors import DocError, FatalError
+from pipeline.ingest.declared import declared
 from pipeline.ingest.decode import decode, normalise_newlines
 from pipeline.ingest.html import render_html
 from pipeline.io import list_inputs
 from pipeline.params import IngestParams, Params
 
 NAME = "ingest"
-CODE = ("stages/ingest.py", "ingest", "pdf")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
+CODE = ("stages/ingest.py", "ingest", "pdf", "segment/dates.py")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = None
 # the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
 READS = ("source_path", "format", "flags")
-WRITES = ("doc_id", "encoding", "raw", "hints", "pages", "flags", "title", "authors", "published")
+WRITES = ("doc_id", "encoding", "raw", "hints", "pages", "flags", "title", "authors", "published", "site")
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
@@ -97,6 +98,8 @@ def process(doc: Doc, params: Params, context: dict[str, str]) -> Doc:
     text, doc.encoding = decode(data)
     text = normalise_newlines(text)
     if doc.format == "html":
+        found = declared(text)
+        doc.title, doc.authors, doc.published, doc.site = found.title, found.authors, found.published, found.site
         text, doc.hints = render_html(text)
         if not text.strip():
             raise DocError("no visible text in the HTML (only scripts, styles or markup)")

@@ -17,7 +17,7 @@ NAME = "segment"
 CODE = ("stages/segment.py", "segment")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "clean"
 # the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
-READS = ("doc_id", "page", "hints", "flags")
+READS = ("doc_id", "page", "hints", "flags", "title", "authors", "published", "site")
 WRITES = ("blocks", "text", "title", "authors", "published", "site", "language", "flags")
 
 
@@ -39,10 +39,13 @@ def process(doc: Doc, params: Params, context: object, line_model: model.LineMod
     doc.blocks = body.build_blocks(doc.page, lines, lab, scan.rows)
     doc.text = body.join_text(body.body_paragraphs(lines, lab, scan.rows))
     # metadata with odd spaces (NBSP, tabs) collapsed: they are values, not layout
-    doc.title = " ".join(lines[lab.title].text.split()) if lab.title is not None else None
-    doc.authors = [" ".join(a.split()) for a in lab.authors]
-    doc.published = lab.published
-    doc.site = meta.find_site(lines, scan)
+    # what ingest read from a PDF's layout or an HTML page's <meta> and JSON-LD is the document's own
+    # statement: the labelled lines only fill what it leaves open
+    found_title = " ".join(lines[lab.title].text.split()) if lab.title is not None else None
+    doc.title = doc.title or found_title
+    doc.authors = doc.authors or [" ".join(a.split()) for a in lab.authors]
+    doc.published = doc.published or lab.published
+    doc.site = doc.site or meta.find_site(lines, scan)
     doc.language = language.detect(doc.text or doc.page)
     if doc.published is None:
         doc.flag("no_article_date")
