@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.doc import Doc
 from pipeline.errors import DocError
+from pipeline.params import Params
 from pipeline.pdf import PdfResult, read_pdf
+from pipeline.stages import clean, ingest, segment
 
 PDFS = Path(os.environ.get("PDF_DIR", Path(__file__).resolve().parents[2] / "shared" / "pdfs"))
 EXPECT = sorted(PDFS.glob("*.expect.yaml"))
@@ -97,6 +100,27 @@ def test_published(results, name, want):
 @pytest.mark.parametrize(("name", "want"), facts("authors"))
 def test_authors(results, name, want):
     assert ok(results, name).authors == want
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Doc]:
+    """The text PDFs through ingest, clean and segment, as the pipeline publishes them."""
+    out: dict[str, Doc] = {}
+    params = Params()
+    for path in EXPECT:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not spec.get("bad"):
+            source = str(PDFS / spec["file"])
+            doc = ingest.process(Doc(doc_id="", source_path=source, format="pdf"), params, {source: source})
+            out[path.name] = segment.process(clean.process(doc, params, {}), params, {})
+    return out
+
+
+@pytest.mark.parametrize("kind", ["title", "published", "authors"])
+def test_published_documents_keep_the_layout_metadata(documents, kind):
+    """segment fills only what the PDF's layout left open: the facts reach documents.parquet."""
+    for name, want in facts(kind):
+        assert getattr(documents[name], kind) == want, name
 
 
 @pytest.mark.parametrize(("name", "want"), facts("pages"))
