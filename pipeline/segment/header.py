@@ -1,5 +1,6 @@
 """The article's header and front part: table of contents and copyright lines (front matter),
-then title, byline, dateline and standfirst around the start of the body.
+then title (title.py's ranker on web pages), byline, dateline and standfirst around the start of
+the body; authors from an author box after the article when the header names none.
 
 Rows are in page order, so the header's rows are found by bisecting on the line index instead of
 filtering the whole page; the copyright test runs only on lines holding a copyright cue.

@@ -49,7 +49,7 @@ def label_lines(lines: list[Line], hints: list[Hint], model: LineModel, repeated
         out.set(index, "footnote", reason, number)
     captions(rows, out, scan)
     front_end = front_matter(lines, rows, out, scan)
-    h1 = [h.line for h in hints if h.reason == "html:h1"]
+    h1 = [h.line for h in hints if h.reason == "html:h1" and h.line < len(lines)]
     header(lines, rows, out, front_end, main_start, scan, h1[0] if len(h1) == 1 else None)
     for h in hints:
         if not h.reason.startswith("html:") and h.line < len(lines) and lines[h.line].text:
