@@ -35,6 +35,8 @@ def test_person_like(name: str, person: bool) -> None:
      ["Leyla Demir", "Kerem Aydın"], "2025-12-30"),
     ("Reviewed by Nasrin Farahani — Written by Leyla Demir, MS — Updated on March 7, 2025\n\n", ["Leyla Demir"], "2025-03-07"),
     ("Kerem Aydın July 3, 2025\n\n", ["Kerem Aydın"], "2025-07-03"),
+    ("Written by Leyla\n\n", ["Leyla"], None),  # a first name alone after the cue
+    ("By Category\n\n", [], None),  # a menu, not a byline
 ])
 def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
     doc = segmented(HEAD + header + BODY, "txt")

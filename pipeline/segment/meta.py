@@ -21,6 +21,7 @@ _AFTER_NAME = (r"(?!(?i:last|updated|published|posted|reviewed|edited|comments?|
 _NAME = (_AFTER_NAME + r"[A-Z][\w'’.-]+(?:\s+(?:" + _AFTER_NAME + r"[A-Z][\w'’.-]+|(?:de|da|van|von|der|den|al|bin|el)\b)){1,4}")
 # the cue in any case, the names capitalised ("Written by adopting cloud services, ..." is no byline)
 _BY = re.compile(r"^(?i:by|written by|author|authors|posted by|words by)(?::\s*|\s+)(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)")
+_BY_ONE = re.compile(r"^(?i:by|written by|author|posted by|words by)(?::\s*|\s+)(" + _AFTER_NAME + r"[A-Z][\w'’.-]+)$")
 _HONORIFIC = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. sir".split())
 _WORDS = re.compile(r"\w+")
 # a line that announces the author box: the names follow on the next lines
@@ -150,7 +151,8 @@ def by_names(text: str) -> list[str]:
     they read as persons (the parts between commas are often roles)."""
     m = _BY.match(text)
     if not m:
-        return []
+        one = _BY_ONE.match(text)  # "Written by Kristin": a first name alone, when it reads as one
+        return [one.group(1)] if one and person_like(one.group(1)) else []
     parts = [a for a in _SPLIT_NAMES.split(m.group(1)) if a]
     return parts[:1] + [a for a in parts[1:] if person_like(a)]
 
