@@ -110,13 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = [n for n in modules() if not args.only or n.removeprefix("quality_") in args.only]
     problems = [] if args.no_run else [p for n in names if (p := run_module(n, args.check))]
-    floors = (yaml.safe_load(args.floors.read_text(encoding="utf-8")) or {}) if args.floors.is_file() else {}
-    if args.only:
-        floors = {area: section for area, section in floors.items() if area in args.only}
+    all_floors = (yaml.safe_load(args.floors.read_text(encoding="utf-8")) or {}) if args.floors.is_file() else {}
+    floors = {area: section for area, section in all_floors.items() if not args.only or area in args.only}
     scores = read_scores(args.scores)
     problems += below_floors(floors, scores)
     args.plot.parent.mkdir(parents=True, exist_ok=True)
-    args.plot.write_text(json.dumps(plot_rows(floors, scores), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    # the plot shows every area's scores with its floors, also after a run of --only some areas
+    args.plot.write_text(json.dumps(plot_rows(all_floors, scores), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     for problem in problems:
         print(f"bench gate: {problem}", file=sys.stderr)
     ran = "no module run" if args.no_run else f"{len(names)} modules run ({', '.join(names) or 'none found'})"
