@@ -37,6 +37,9 @@ def test_title_tag_without_the_site_and_bad_values_left_out() -> None:
                      'content="Leyla Demir and Kerem Aydın"></head><body><p>x</p></body></html>')
     assert (found.title, found.published, found.authors) == ("Trade Deal Signed", None, ["Leyla Demir", "Kerem Aydın"])
     assert declared("<p>no head at all</p>") == declared("")
+    og = declared('<html><head><meta property="og:title" content="Trade Deal Signed | Anatolia Review">'
+                  '<meta property="og:site_name" content="Anatolia Review"></head></html>')
+    assert og.title == "Trade Deal Signed"
 
 
 def test_ingest_reads_it_and_segment_keeps_it(tmp_path) -> None:

@@ -46,7 +46,7 @@ def declared(markup: str) -> Declared:
     ld = _json_ld(markup)
     out = Declared()
     out.site = _first(meta, _SITE_KEYS) or ld.get("site")
-    out.title = _first(meta, _TITLE_KEYS) or ld.get("title") or _strip_site(title, out.site)
+    out.title = _strip_site(_first(meta, _TITLE_KEYS) or ld.get("title") or title, out.site)
     out.published = _date(ld.get("published")) or next((d for k in _DATE_KEYS for v in meta.get(k, []) if (d := _date(v))), None)
     names = ld.get("authors") or [n for k in _AUTHOR_KEYS for v in meta.get(k, []) for n in _NAMES.split(v)]
     out.authors = list(dict.fromkeys(n.strip() for n in names if _is_name(n.strip())))
@@ -133,7 +133,7 @@ def _is_name(name: str) -> bool:
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
-    """The <title> without the site's name around it ("Headline | Site", "Site - Headline")."""
+    """A title without the site's name around it ("Headline | Site", "Site - Headline"): <title> has it, og:title often."""
     if not title or not site:
         return title
     for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
