@@ -57,3 +57,11 @@ def test_segment_fills_only_what_is_open() -> None:
     page = "Home\n\nTrade Deal Signed in Ankara\n\nBy Kerem Aydın\n\nMarch 3, 2025\n\n" + BODY
     doc = segment.process(Doc(doc_id="d", source_path="d", format="pdf", page=page, title="Declared Title", authors=[]), Params(), {})
     assert (doc.title, doc.authors, doc.published) == ("Declared Title", ["Kerem Aydın"], "2025-03-03")
+
+
+def test_hostile_json_ld_gives_nothing_instead_of_a_crash() -> None:
+    deep = "[" * 200_000 + "]" * 200_000
+    graph = '{"@graph": ' * 900 + '{"@type": "NewsArticle", "headline": "Deep"}' + "}" * 900
+    page = "<html><head><script type='application/ld+json'>{}</script></head><body><p>x</p></body></html>"
+    assert declared(page.format(deep)) == declared("")
+    assert declared(page.format(graph)).title == "Deep"  # nested within the parser's depth: found

@@ -79,7 +79,7 @@ def _json_ld(markup: str) -> dict:
     for block in _JSON_LD.findall(markup):
         try:
             data = json.loads(block.strip())
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested deeper than the parser goes
             continue
         for obj in _objects(data):
             kinds = obj.get("@type")
@@ -96,11 +96,20 @@ def _json_ld(markup: str) -> dict:
 
 
 def _objects(data: object) -> list[dict]:
-    if isinstance(data, list):
-        return [o for item in data for o in _objects(item)]
-    if isinstance(data, dict):
-        return [data, *_objects(data.get("@graph", []))]
-    return []
+    """The dicts of a JSON-LD value in document order: itself, list items and @graph members, iteratively
+    (a hostile page may nest them deeper than Python's recursion limit)."""
+    out: list[dict] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list | dict):
+                stack.append(graph)
+    return out
 
 
 def _person_names(value: object) -> list[str]:
