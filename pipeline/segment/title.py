@@ -152,6 +152,7 @@ def _index(ln: Line) -> int:
 
 
 def _shaped(ln: Line) -> bool:
+    """meta.title_shaped's shape tests alone: its chrome-word and date tests are separate features here."""
     text = ln.text
     return (3 <= ln.ntok <= 30 and " | " not in text and not text.endswith((".", ":", ",")) and not text[0].islower()
             and not (text.isupper() and ln.ntok <= 3))
