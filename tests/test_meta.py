@@ -88,6 +88,10 @@ def test_wire_dateline(text: str, iso: str | None) -> None:
     ("Follow Anatolia Review on Facebook", "Anatolia Review"),
     ("Copyright © 2001-2026 Anatolia Review Ltd", "Anatolia Review"),
     ("© 2025 Anatolia Review® Media LLC", "Anatolia Review"),
+    ("© 2026 · Anatolia Review · Privacy ∙ Terms", "Anatolia Review"),
+    ("Copyright © 2004 - Anatolia Review LLC. All rights reserved", "Anatolia Review"),
+    ("2026 (c) Anatolia Review, Inc.", "Anatolia Review"),
+    ("About Us\nContact\nAbout Anatolia Review", "Anatolia Review"),  # no copyright line: the site's About link
     ("We tested several players by streaming the talks on YouTube and timing the delays between them", None),
     ("Make sure you have no copyright infringement issue when you're ready to publish.", None),
 ])

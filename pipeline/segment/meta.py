@@ -47,12 +47,13 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
 # the owner after the cue and year must start with a capital: "copyright infringement ..." and
 # "Copyright notification and credit line:" are running text, not a notice
-_COPYRIGHT_OWNER = re.compile(r"(?i:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:(?i:by)\s+)?([A-Z][^.|,;©]{2,80}?)"
-                              r"(?:\.|,|\||;|(?i:all rights)|$)")
+_COPYRIGHT_OWNER = re.compile(r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,·•∙-]?\s*(?:(?i:by)\s+)?"
+                              r"([A-Z][^.|,;©·•∙]{2,80}?)(?:\.|,|\||;|·|•|∙|\s[-–]\s|(?i:all rights)|$)")
 # what follows a name in a copyright line or sign-off: years, legal forms, marks
 _OWNER_TAIL = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|(?i:inc|llc|ltd|limited|corp|corporation|plc|gmbh))\.?|[®™])+$")
 # a share or follow button: "Follow Us on Facebook", "Click to share on X", "Find Levine Music on Facebook"
 _CALL = re.compile(r"^(?i:find|follow|like|visit|join|connect with|share|click to share|click|tweet|pin|subscribe to|read)\b\s*(?i:us\b)?\s*")
+_ABOUT = re.compile(r"^About ((?:[A-Z][\w.&'’@-]*|the|of|and|for)(?:\s+(?:[A-Z][\w.&'’@-]*|the|of|and|for)){0,5})$")
 _SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)\b", re.I)
 _SOCIAL_CUE = re.compile(r" on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)")  # in folded text
 _INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
@@ -188,13 +189,23 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
             name = m.group(1).strip()
             if name.upper() in speakers:
                 return name
-    for k in scan.rows_with(("©", "copyright"), fold=True):
+    for k in scan.rows_with(("©", "copyright", "(c)"), fold=True):
         if len(texts[k]) < 300:
             m = _COPYRIGHT_OWNER.search(texts[k])
             owner = _OWNER_TAIL.sub("", m.group(1).split("®")[0].split("™")[0].strip()) if m else ""
             if owner and len(owner.split()) <= 10 and not _NOT_SITE.search(owner):
                 return owner.removeprefix("The ").strip()
-    return _dateline_source(texts)
+    return _dateline_source(texts) or _about(scan)
+
+
+def _about(scan: Scan) -> str | None:
+    """The name in the site's own "About <Site>" link, the most frequent one when there are several."""
+    counts: dict[str, int] = {}
+    for k in scan.rows_with(("about ",), fold=True):
+        m = _ABOUT.match(scan.texts[k])
+        if m and m.group(1).lower() not in ("us", "me", "the author", "the authors", "this site", "the site"):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def _dateline_source(texts: list[str]) -> str | None:
