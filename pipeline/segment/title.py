@@ -43,7 +43,7 @@ NAMES = (
     "ends_colon", "starts_lower", "all_upper", "cap_ratio", "digit_ratio", "boiler_start", "has_pipe",
     "dash_suffix", "body_words", "line_score", "site_repeat", "heading", "caption", "alone", "first_shaped",
     "question", "echoed", "content_caps", "has_date", "has_time", "byline", "meta_after", "meta_before",
-    "from_top",
+    "from_top", "before_dek", "after_headline",
 )
 
 
@@ -127,8 +127,16 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
         [meta.get(k + 1, False) or meta.get(k + 2, False) or meta.get(k + 3, False) for k in picked],
         [meta.get(k - 1, False) or meta.get(k - 2, False) for k in picked],
         [(k - picked[0]) / ABOVE for k in picked],
+        # a headline and its standfirst: the longer sentence right under a shorter headline
+        [k + 1 < len(rows) and _dek_under(rows[k], rows[k + 1]) for k in picked],
+        [k > 0 and _dek_under(rows[k - 1], rows[k]) for k in picked],
     ]
     return picked, np.array(columns, dtype=np.float64).T.copy()
+
+
+def _dek_under(headline: Line, line: Line) -> bool:
+    """`line` reads as the standfirst of `headline`: longer, a sentence, under a headline-shaped line."""
+    return line.ntok > headline.ntok and (line.ntok >= 12 or line.text.endswith((".", "!", "?"))) and _shaped(headline)
 
 
 def _capital(word: str) -> bool:
