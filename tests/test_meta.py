@@ -19,7 +19,7 @@ HEAD = "Home\nNews\nWorld\n\nTürkiye and Iran Sign Agreement to Double Border T
     ("Kerem Aydın", True), ("Dr Nasrin Farahani", True), ("Leyla van der Berg", True),
     ("Copy Link", False), ("Select Page", False), ("Senior Director", False), ("Posted By", False),
     ("MBA Rankings", False), ("Pre-MBA Math Classes", False), ("ElectricalTechnician Tips", False),
-    ("Policy Institute", False),
+    ("Policy Institute", False), ("What's On Showbiz", False), ("O'Brien Kelly", True),
 ])
 def test_person_like(name: str, person: bool) -> None:
     assert person_like(name) is person

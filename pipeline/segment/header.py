@@ -17,6 +17,7 @@ from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
 
 LEDE_MIN_TOKENS = 8  # a standfirst is a sentence, not a kicker or a category
+BYLINE_ROWS = 10  # body rows searched for a "By ..." line when the header has none
 
 
 def _index(ln: Line) -> int:
@@ -97,11 +98,14 @@ def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Sca
     """An author named with a role in the first paragraphs ("X - senior researcher at ..."),
     or credited at the end ("republished with permission by X")."""
     kept = (r for r in rows[bisect_left(rows, body_start, key=_index):] if out.labels[r.index] in KEEP)
-    first = [r for _, r in zip(range(3), kept)]
+    first = [r for _, r in zip(range(BYLINE_ROWS), kept)]
     credits = [] if len(first) < 3 else [  # kept lines after the first three that hold the word
-        rows[k] for k in scan.rows_with(("permission",)) if rows[k].index > first[-1].index and out.labels[rows[k].index] in KEEP]
-    for ln in first + credits:
-        found = meta.authors_of(ln, False)
+        rows[k] for k in scan.rows_with(("permission",)) if rows[k].index > first[2].index and out.labels[rows[k].index] in KEEP]
+    for n, ln in enumerate(first + credits):
+        # a role or credit in the first three paragraphs; a "By ..." line a little further down, under a
+        # standfirst or a picture
+        found = meta.authors_of(ln, False) if n < 3 or n >= len(first) else [
+            a for a in meta.by_names(ln.text) if meta.person_like(a)]
         if found:
             out.authors.extend(found)
             return

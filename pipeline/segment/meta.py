@@ -131,9 +131,10 @@ def person_like(name: str) -> bool:
     capitals ("MBA Rankings", "Pre-MBA Classes") makes a label."""
     words = name.split()
     first = next((w for w in words if w.lower() not in _HONORIFIC), "")
-    return (bool(first) and first.lower() not in common_words() and not any(len(t) > 1 and t.isupper() for t in _WORDS.findall(name))
-            and not _GLUED.search(name)
-            and _NOT_NAME.isdisjoint(words))
+    lead = _WORDS.match(first)  # its first \w+ run, as common_words counts words: "What's" -> "What"
+    return (lead is not None and lead.group().lower() not in common_words()
+            and not any(len(t) > 1 and t.isupper() for t in _WORDS.findall(name))
+            and not _GLUED.search(name) and _NOT_NAME.isdisjoint(words))
 
 
 def name_line(text: str) -> bool:
