@@ -37,6 +37,7 @@ _SKIP = ("footnote", "front_matter")
 _BY = re.compile(r"^(?:by|written by|posted by|words by|author|authors|reviewed by|fact checked by|edited by)\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b", re.I)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 NAMES = (
     "above", "below", "is_below", "log_ntok", "short", "long", "title_shaped", "repeated", "ends_stop",
@@ -169,6 +170,8 @@ def _shaped(ln: Line) -> bool:
 def _marks(ln: Line) -> tuple[bool, bool, bool]:
     """Whether the line holds a date, a time (or reading time), and opens like a byline."""
     text = ln.text
+    if _DIGIT.search(text) is None:  # dates and times hold digits: most lines skip both searches
+        return False, False, _BY.match(text) is not None
     return find_date(text) is not None, _TIME.search(text) is not None, _BY.match(text) is not None
 
 
