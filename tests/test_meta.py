@@ -9,8 +9,9 @@ from article_text import BODY
 
 from bench.quality_meta import author_scores, matched
 from bench.quality_segment import segmented
+from pipeline.segment.authors import person_like
 from pipeline.segment.dates import find_date
-from pipeline.segment.meta import person_like, wire_date
+from pipeline.segment.meta import wire_date
 
 HEAD = "Home\nNews\nWorld\n\nTürkiye and Iran Sign Agreement to Double Border Trade\n\n"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from pipeline.segment import front, meta
+from pipeline.segment import authors, front, meta
 from pipeline.segment import title as titles
 from pipeline.segment.labelled import KEEP, Labelled
 from pipeline.segment.lines import Line
@@ -71,11 +71,11 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
                 out.published, out.dateline = iso, ln.index
                 if out.labels[ln.index] != "front_matter" or ln.index < (front_end or 0):
                     out.set(ln.index, "dateline", "date_near_title")
-                _add_authors(out, meta.authors_beside_date(ln))
+                _add_authors(out, authors.authors_beside_date(ln))
                 continue
-        names = meta.authors_of(ln, near)
+        names = authors.authors_of(ln, near)
         # a byline the line model read as prose still counts when a person follows the cue
-        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and meta.person_like(names[0])):
+        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and authors.person_like(names[0])):
             out.bylines.append(ln.index)
             _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")
@@ -104,8 +104,8 @@ def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Sca
     for n, ln in enumerate(first + credits):
         # a role or credit in the first three paragraphs; a "By ..." line a little further down, under a
         # standfirst or a picture
-        found = meta.authors_of(ln, False) if n < 3 or n >= len(first) else [
-            a for a in meta.by_names(ln.text) if meta.person_like(a)]
+        found = authors.authors_of(ln, False) if n < 3 or n >= len(first) else [
+            a for a in authors.by_names(ln.text) if authors.person_like(a)]
         if found:
             out.authors.extend(found)
             return
@@ -117,11 +117,11 @@ def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) ->
     start, or a biography outside the body: the author box most sites put beside or after the text."""
     start = bisect_left(rows, body_start, key=_index)
     for k in scan.rows_with(("author", "written by", "posted by"), fold=True):
-        if k < start or not meta.AUTHOR_CUE.match(rows[k].text):
+        if k < start or not authors.AUTHOR_CUE.match(rows[k].text):
             continue
         names = []
         for ln in rows[k + 1 : k + 5]:
-            if not meta.name_line(ln.text):
+            if not authors.name_line(ln.text):
                 break
             names.append(ln.text)
         if names:
@@ -130,7 +130,7 @@ def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) ->
     # or a short biography there: "Alexa Amador is a writer, graphic designer and ..."
     for k in scan.rows_with((" is a ", " is an ", " is the ")):
         if k >= start and out.labels[rows[k].index] not in KEEP:
-            name = meta.bio_name(rows[k].text)
+            name = authors.bio_name(rows[k].text)
             if name:
                 out.authors.append(name)
                 return

@@ -1,4 +1,4 @@
-"""Article metadata from the labelled page: title, authors, date and site.
+"""Article metadata from the labelled page: title, date and site (authors: authors.py).
 
 Everything is looked for in the article's own header (the lines just above the body and right
 after the title), never in teasers, related-article lists or comments further down: a date or
@@ -9,41 +9,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.segment.authors import authors_beside_date
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
-from pipeline.segment.words import BOILER_WORDS, common_words
+from pipeline.segment.words import BOILER_WORDS
 
-# a name's words stop at the words that follow bylines ("By Jane Doe Last Updated: ...", "... Dec 30");
-# months that are also given names (April, May, June, August) are left out
-_AFTER_NAME = (r"(?!(?i:last|updated|published|posted|reviewed|edited|comments?|follow|read|share|feb|mar|apr|jun|jul|aug|sep|"
-               r"sept|oct|nov|dec|january|february|march|july|september|october|november|december)\b)")
-_NAME = (_AFTER_NAME + r"[A-Z][\w'’.-]+(?:\s+(?:" + _AFTER_NAME + r"[A-Z][\w'’.-]+|(?:de|da|van|von|der|den|al|bin|el)\b)){1,4}")
-# the cue in any case, the names capitalised ("Written by adopting cloud services, ..." is no byline)
-_BY = re.compile(r"^(?i:by|written by|author|authors|posted by|words by)(?::\s*|\s+)(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)")
-_BY_ONE = re.compile(r"^(?i:by|written by|author|posted by|words by)(?::\s*|\s+)(" + _AFTER_NAME + r"[A-Z][\w'’.-]+)$")
-_HONORIFIC = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. sir".split())
-_WORDS = re.compile(r"\w+")
-# a line that announces the author box: the names follow on the next lines
-AUTHOR_CUE = re.compile(r"^(?:about the authors?|the authors?|authors?|written by|posted by|meet the authors?)\s*:?$", re.I)
-_SEPARATOR = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")  # between the parts of a dateline
-_GLUED = re.compile(r"[a-z]{3}[A-Z]")  # "ElectricalTechnician": words run together, not "McIntyre"
-_NAME_ONLY = re.compile(r"^" + _NAME + r"$")
-_ROLES = ("researcher", "analyst", "fellow", "professor", "lecturer", "expert", "journalist", "editor", "correspondent",
-          "director", "writer", "contributor")
-_BIO = re.compile(r"^(" + _NAME + r") is (?:a|an|the)\b[^.]{0,60}?\b(?i:" + "|".join(_ROLES) + r"|author|founder|reporter|blogger|designer|"
-                  r"freelancer|specialist|consultant|columnist)")
-_NAME_ROLE = re.compile(r"(?:^|[.!?]\s+)(" + _NAME + r")\s+[-–—,]\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|chief\s+|lead\s+|former\s+)?(?:"
-                        + "|".join(_ROLES) + r")\b")
-# "This article was republished with permission by James Dorsey." at the end of a piece
-_CREDIT = re.compile(r"\b(?:written|republished|reprinted|reproduced)(?: here)? with (?:the )?(?:kind )?permission (?:by|of|from) (" + _NAME + r")\.?$")
-# words of units, outlets and labels that a name-shaped line may hold but a person's name does not
-_NOT_NAME = frozenset(
-    "The Unit Center Centre Institute University Department Studies Organization Organisation Council Foundation "
-    "Agency Group Team News Press Media Staff Editors Editorial Desk Office Ministry Program Programme Series "
-    "Analysis Report Interview Exclusive Opinion Review Policy Research".split()
-)
-_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
 # the owner after the cue and year must start with a capital: "copyright infringement ..." and
 # "Copyright notification and credit line:" are running text, not a notice
@@ -82,23 +53,6 @@ def first_headline(rows: list[Line], front_end: int) -> int | None:
     return None
 
 
-def authors_beside_date(ln: Line) -> list[str]:
-    """Names on a dateline, whose parts are set apart by the date and by separators: a byline part
-    ("May 3, 2017 By Erin Spain", "Reviewed by X — Written by Jillian Kubala — Updated on ...") or a
-    bare name right before the date ("Dakota Hebert July 3, 2025")."""
-    found = find_date(ln.text)
-    if not found:
-        return []
-    _, start, end = found
-    before, after = ln.text[:start], ln.text[end:]
-    for part in (*_SEPARATOR.split(before), *_SEPARATOR.split(after)):
-        names = by_names(part.strip())
-        if names:
-            return names
-    last = _SEPARATOR.split(before)[-1].strip(" ,")
-    return [last] if name_line(last) else []
-
-
 def wire_date(text: str) -> str | None:
     """The date of a news-wire dateline opening the first paragraph: "WASHINGTON (January 24, 2017) — ..."."""
     found = find_date(text[:80])
@@ -122,54 +76,6 @@ def date_of(ln: Line) -> str | None:
     if date_share >= 0.3 or " | " in ln.text or _DATE_CUE.search(ln.text[:start]) or authors_beside_date(ln):
         return iso
     return None
-
-
-def person_like(name: str) -> bool:
-    """A person's name rather than a button, label or job title: its first word (after Dr, Mr...) is
-    not one English text writes in lower case ("Copy Link", "Senior Director", "Posted By"), and no word
-    is two run together ("ElectricalTechnician") or names a unit or outlet (_NOT_NAME); a word in
-    capitals ("MBA Rankings", "Pre-MBA Classes") makes a label."""
-    words = name.split()
-    first = next((w for w in words if w.lower() not in _HONORIFIC), "")
-    lead = _WORDS.match(first)  # its first \w+ run, as common_words counts words: "What's" -> "What"
-    return (lead is not None and lead.group().lower() not in common_words()
-            and not any(len(t) > 1 and t.isupper() for t in _WORDS.findall(name))
-            and not _GLUED.search(name) and _NOT_NAME.isdisjoint(words))
-
-
-def name_line(text: str) -> bool:
-    """A line that is only a person's name."""
-    return bool(_NAME_ONLY.match(text)) and not text.isupper() and person_like(text)
-
-
-def bio_name(text: str) -> str | None:
-    """The person a short biography is about: "<Name> is a writer ...", "<Name> is the founding editor of ..."."""
-    m = _BIO.match(text)
-    return m.group(1) if m and person_like(m.group(1)) else None
-
-
-def by_names(text: str) -> list[str]:
-    """Names after a byline cue ("By A, Senior Editor & B"): the first as given, the others only when
-    they read as persons (the parts between commas are often roles)."""
-    m = _BY.match(text)
-    if not m:
-        one = _BY_ONE.match(text)  # "Written by Kristin": a first name alone, when it reads as one
-        return [one.group(1)] if one and person_like(one.group(1)) else []
-    parts = [a for a in _SPLIT_NAMES.split(m.group(1)) if a]
-    return parts[:1] + [a for a in parts[1:] if person_like(a)]
-
-
-def authors_of(ln: Line, near_title: bool) -> list[str]:
-    names = by_names(ln.text)
-    if names:
-        return names
-    if near_title and _NAME_ONLY.match(ln.text) and not ln.text.isupper() and not any(
-            t in BOILER_WORDS or t in _NOT_NAME for t in ln.tokens) and person_like(ln.text):
-        return [ln.text]
-    # each regex only where its fixed words are: searching long body lines is slow
-    m = _NAME_ROLE.search(ln.text) if any(map(ln.text.__contains__, _ROLES)) else None
-    m = m or (_CREDIT.search(ln.text) if "permission" in ln.text else None)
-    return [m.group(1).rstrip(".")] if m else []
 
 
 def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
