@@ -20,7 +20,7 @@ from pipeline.segment.dates import find_date  # the same date reading as the pag
 
 _JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 _HEAD_END = re.compile(r"</head\s*>", re.I)
-_ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_ISO = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d")
 _ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle",
                             "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "Blog", "WebPage"))
 _TITLE_KEYS = ("og:title", "twitter:title", "citation_title", "dc.title")
@@ -130,10 +130,9 @@ def _date(value: str | None) -> str | None:
     """An ISO date (from an ISO timestamp) or a date as printed; None when it is neither."""
     if not value:
         return None
+    # a timestamp's date alone: the "T" after it would hide it from find_date's word boundary
     m = _ISO.match(value.strip())
-    if m:
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31 else None
-    found = find_date(value)
+    found = find_date(m.group() if m else value)
     return found[0] if found else None
 
 

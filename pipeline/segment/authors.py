@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
 from pipeline.segment.words import BOILER_WORDS, common_words
 
@@ -43,20 +42,16 @@ _NOT_NAME = frozenset(
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
-def authors_beside_date(ln: Line) -> list[str]:
-    """Names on a dateline, whose parts are set apart by the date and by separators: a byline part
-    ("May 3, 2017 By Erin Spain", "Reviewed by X — Written by Jillian Kubala — Updated on ...") or a
-    bare name right before the date ("Dakota Hebert July 3, 2025")."""
-    found = find_date(ln.text)
-    if not found:
-        return []
-    _, start, end = found
-    before, after = ln.text[:start], ln.text[end:]
-    for part in (*_SEPARATOR.split(before), *_SEPARATOR.split(after)):
+def authors_beside_date(text: str, start: int, end: int) -> list[str]:
+    """Names on a dateline whose date spans text[start:end]; its parts are set apart by the date and
+    by separators: a byline part ("May 3, 2017 By Erin Spain", "Reviewed by X — Written by Jillian
+    Kubala — Updated on ...") or a bare name right before the date ("Dakota Hebert July 3, 2025")."""
+    before = _SEPARATOR.split(text[:start])
+    for part in (*before, *_SEPARATOR.split(text[end:])):
         names = by_names(part.strip())
         if names:
             return names
-    last = _SEPARATOR.split(before)[-1].strip(" ,")
+    last = before[-1].strip(" ,")
     return [last] if name_line(last) else []
 
 

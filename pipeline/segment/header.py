@@ -13,15 +13,11 @@ from bisect import bisect_left, bisect_right
 from pipeline.segment import authors, front, meta
 from pipeline.segment import title as titles
 from pipeline.segment.labelled import KEEP, Labelled
-from pipeline.segment.lines import Line
+from pipeline.segment.lines import Line, index_of
 from pipeline.segment.scan import Scan
 
 LEDE_MIN_TOKENS = 8  # a standfirst is a sentence, not a kicker or a category
 BYLINE_ROWS = 10  # body rows searched for a "By ..." line when the header has none
-
-
-def _index(ln: Line) -> int:
-    return ln.index
 
 
 def front_matter(lines: list[Line], rows: list[Line], out: Labelled, scan: Scan) -> int | None:
@@ -58,20 +54,20 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
         out.set(title, "title", "headline")
     top = title if title is not None else body_start
     # the header: from the title to the body, and a few lines either side of the title
-    lo = bisect_left(rows, top - 6, key=_index)
-    hi = bisect_right(rows, max(body_start, top + 6), key=_index)
+    lo = bisect_left(rows, top - 6, key=index_of)
+    hi = bisect_right(rows, max(body_start, top + 6), key=index_of)
     span = [ln for ln in rows[lo:hi] if out.labels[ln.index] != "footnote"]
     for ln in span:
         if ln.index == title:
             continue
         near = title is not None and abs(ln.index - title) <= 8
         if out.published is None:
-            iso = meta.date_of(ln)
-            if iso and (near or ln.index < body_start):
-                out.published, out.dateline = iso, ln.index
+            found = meta.dateline(ln)
+            if found and (near or ln.index < body_start):
+                out.published, out.dateline = found[0], ln.index
                 if out.labels[ln.index] != "front_matter" or ln.index < (front_end or 0):
                     out.set(ln.index, "dateline", "date_near_title")
-                _add_authors(out, authors.authors_beside_date(ln))
+                _add_authors(out, found[1])
                 continue
         names = authors.authors_of(ln, near)
         # a byline the line model read as prose still counts when a person follows the cue
@@ -80,7 +76,7 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
             _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")
     if out.published is None:
-        first = next((ln for ln in rows[bisect_left(rows, body_start, key=_index):] if out.labels[ln.index] in KEEP), None)
+        first = next((ln for ln in rows[bisect_left(rows, body_start, key=index_of):] if out.labels[ln.index] in KEEP), None)
         out.published = meta.wire_date(first.text) if first else None
     if not out.authors:
         _authors_in_body(rows, out, body_start, scan)
@@ -97,7 +93,7 @@ def _add_authors(out: Labelled, names: list[str]) -> None:
 def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Scan) -> None:
     """An author named with a role in the first paragraphs ("X - senior researcher at ..."),
     or credited at the end ("republished with permission by X")."""
-    kept = (r for r in rows[bisect_left(rows, body_start, key=_index):] if out.labels[r.index] in KEEP)
+    kept = (r for r in rows[bisect_left(rows, body_start, key=index_of):] if out.labels[r.index] in KEEP)
     first = [r for _, r in zip(range(BYLINE_ROWS), kept)]
     credits = [] if len(first) < 3 else [  # kept lines after the first three that hold the word
         rows[k] for k in scan.rows_with(("permission",)) if rows[k].index > first[2].index and out.labels[rows[k].index] in KEEP]
@@ -115,7 +111,7 @@ def _authors_in_body(rows: list[Line], out: Labelled, body_start: int, scan: Sca
 def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) -> None:
     """Names listed under an "About the authors" / "Written by" / "The author" line after the article's
     start, or a biography outside the body: the author box most sites put beside or after the text."""
-    start = bisect_left(rows, body_start, key=_index)
+    start = bisect_left(rows, body_start, key=index_of)
     for k in scan.rows_with(("author", "written by", "posted by"), fold=True):
         if k < start or not authors.AUTHOR_CUE.match(rows[k].text):
             continue
@@ -138,7 +134,7 @@ def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) ->
 
 def _standfirst(rows: list[Line], out: Labelled, title: int, body_start: int) -> None:
     """A sentence or two right under the title, set apart from the body by a header line."""
-    after = bisect_right(rows, title, key=_index)
+    after = bisect_right(rows, title, key=index_of)
     nxt = rows[after : after + 4]
     for k, ln in enumerate(nxt[:-1]):
         label = out.labels[ln.index]

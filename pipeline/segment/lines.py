@@ -30,6 +30,11 @@ class Line:
         return _WORD.findall(self.text)
 
 
+def index_of(ln: Line) -> int:
+    """A row's line index: the key for bisecting rows, which are in page order."""
+    return ln.index
+
+
 def split_lines(page: str) -> list[Line]:
     """Every line of `page` (blank ones included), so that labels can cover the page exactly.
     Built column by column with C-level maps; token counts come from the page's code points."""

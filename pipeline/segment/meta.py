@@ -33,14 +33,16 @@ _NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms)\b", r
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
 
 
+def headline_shape(ln: Line) -> bool:
+    """Shaped like a headline: a few words, not a sentence run, no pipe, not a short all-capitals label."""
+    text, n = ln.text, ln.ntok
+    return (3 <= n <= 30 and " | " not in text and not text.endswith((".", ":", ",")) and not text[0].islower()
+            and not (text.isupper() and n <= 3))
+
+
 def title_shaped(ln: Line) -> bool:
-    """A headline: a few words, not a sentence run, not a menu item, no date, no pipe."""
-    n = ln.ntok
-    if not 3 <= n <= 30 or " | " in ln.text or ln.text.endswith((".", ":", ",")) or ln.text[0].islower():
-        return False
-    if ln.text.isupper() and n <= 3:  # (pure tests: the cheap one before the token and date regexes)
-        return False
-    return BOILER_WORDS.isdisjoint(ln.tokens[:2]) and not find_date(ln.text)
+    """A headline: its shape, then no chrome word first and no date (the pure tests before the token and date regexes)."""
+    return headline_shape(ln) and BOILER_WORDS.isdisjoint(ln.tokens[:2]) and not find_date(ln.text)
 
 
 def first_headline(rows: list[Line], front_end: int) -> int | None:
@@ -63,18 +65,19 @@ def wire_date(text: str) -> str | None:
     return iso if len(place) >= 3 and place.isupper() and rest[:1] in ("—", "–", "-") else None
 
 
-def date_of(ln: Line) -> str | None:
-    """The date of a dateline: a short line that is mostly a date, says published/updated, or holds
-    the byline too ("May 3, 2017 By Leyla Demir 4 Comments")."""
+def dateline(ln: Line) -> tuple[str, list[str]] | None:
+    """The date of a dateline and the names beside it: a short line that is mostly a date, says
+    published/updated, or holds the byline too ("May 3, 2017 By Leyla Demir 4 Comments")."""
     if ln.ntok > 20:
         return None
     found = find_date(ln.text)
     if not found:
         return None
     iso, start, end = found
+    names = authors_beside_date(ln.text, start, end)
     date_share = (end - start) / max(len(ln.text), 1)
-    if date_share >= 0.3 or " | " in ln.text or _DATE_CUE.search(ln.text[:start]) or authors_beside_date(ln):
-        return iso
+    if date_share >= 0.3 or " | " in ln.text or _DATE_CUE.search(ln.text[:start]) or names:
+        return iso, names
     return None
 
 

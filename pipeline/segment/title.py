@@ -25,7 +25,8 @@ import numpy as np
 
 from pipeline.segment.dates import find_date
 from pipeline.segment.labelled import Labelled
-from pipeline.segment.lines import Line
+from pipeline.segment.lines import Line, index_of
+from pipeline.segment.meta import headline_shape
 from pipeline.segment.scan import Scan
 from pipeline.segment.words import BOILER_WORDS
 
@@ -72,11 +73,11 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
                scan: Scan) -> tuple[list[int], np.ndarray]:
     """Row positions that may hold the title, and their features (one row per candidate).
     `scores`: the line model's score of each row; `scan`: the page's rows (`rows`) joined."""
-    cut = bisect_left(rows, body_start, key=_index)
+    cut = bisect_left(rows, body_start, key=index_of)
     # a line the model read as body is the title only if it is shaped like one: taking it out of
     # the body costs text when wrong
     picked = [k for k in range(max(0, cut - ABOVE), min(len(rows), cut + BELOW))
-              if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or _shaped(rows[k]))]
+              if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or headline_shape(rows[k]))]
     if not picked:
         return picked, np.zeros((0, len(NAMES)))
     # built column by column: one comprehension per feature over ~30 candidates costs less than a
@@ -87,10 +88,10 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
     tokens = [_WORD.findall(t) for t in texts]
     longs = [[t for t in ts if len(t) > 3] for ts in tokens]
     vocab = _body_words(rows, out, cut)
-    head = scan.joined[: scan.starts[picked[-1] + 1]]  # the page down to the last candidate
+    head_end = scan.starts[picked[-1] + 1]  # the page down to the last candidate
     marks = {k: _marks(rows[k]) for k in range(max(0, picked[0] - 2), min(len(rows), picked[-1] + 4))}
     meta = {k: any(m) and rows[k].ntok <= 20 for k, m in marks.items()}
-    shaped = [_shaped(ln) for ln in lines]
+    shaped = [headline_shape(ln) for ln in lines]
     closest = next((k for k, s in zip(reversed(picked), reversed(shaped)) if s and k < cut), None)
     labels = [out.labels.get(ln.index) for ln in lines]
     last = len(rows) - 1
@@ -122,7 +123,7 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
          for k, ln in zip(picked, lines)],
         [k == closest for k in picked],
         [t.endswith("?") for t in texts],
-        [min(head.count(t) - 1, 3) / 3 for t in texts],  # also in other lines of the header: breadcrumbs, "<title> - <site>"
+        [min(scan.joined.count(t, 0, head_end) - 1, 3) / 3 for t in texts],  # also in other header lines: breadcrumbs, "<title> - <site>"
         [_share(ws, _capital) for ws in longs],
         *zip(*(marks[k] for k in picked)),
         [meta.get(k + 1, False) or meta.get(k + 2, False) or meta.get(k + 3, False) for k in picked],
@@ -137,7 +138,7 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
 
 def _dek_under(headline: Line, line: Line) -> bool:
     """`line` reads as the standfirst of `headline`: longer, a sentence, under a headline-shaped line."""
-    return line.ntok > headline.ntok and (line.ntok >= 12 or line.text.endswith((".", "!", "?"))) and _shaped(headline)
+    return line.ntok > headline.ntok and (line.ntok >= 12 or line.text.endswith((".", "!", "?"))) and headline_shape(headline)
 
 
 def _capital(word: str) -> bool:
@@ -154,17 +155,6 @@ def pick(rows: list[Line], picked: list[int], x: np.ndarray, ranker: Ranker | No
     if not picked:
         return None
     return rows[picked[int(np.argmax((ranker or load()).scores(x)))]].index
-
-
-def _index(ln: Line) -> int:
-    return ln.index
-
-
-def _shaped(ln: Line) -> bool:
-    """meta.title_shaped's shape tests alone: its chrome-word and date tests are separate features here."""
-    text = ln.text
-    return (3 <= ln.ntok <= 30 and " | " not in text and not text.endswith((".", ":", ",")) and not text[0].islower()
-            and not (text.isupper() and ln.ntok <= 3))
 
 
 def _marks(ln: Line) -> tuple[bool, bool, bool]:
