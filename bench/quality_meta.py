@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
-from bench.quality_segment import _TOKEN, bench_dir, page_docs
+from bench.quality_segment import bench_dir, page_docs, token_match
 from pipeline.doc import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,18 +32,6 @@ SETS = {  # name: (gold, benchmark folder, formats scored)
     "test": (ROOT / "bench" / "meta_test.json", "boilerplate", ("txt", "html")),
 }
 OUT = ROOT / "outputs" / "quality" / "meta.json"
-MATCH_F1 = 0.8
-
-
-def _tokens(text: str) -> Counter[str]:
-    return Counter(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def same(a: str, b: str) -> bool:
-    """Token F1 of the two strings >= MATCH_F1."""
-    ta, tb = _tokens(a), _tokens(b)
-    common = sum((ta & tb).values())
-    return bool(common) and 2 * common / (sum(ta.values()) + sum(tb.values())) >= MATCH_F1
 
 
 def matched(got: list[str], want: list[str]) -> int:
@@ -53,7 +39,7 @@ def matched(got: list[str], want: list[str]) -> int:
     left = list(want)
     hits = 0
     for name in got:
-        k = next((i for i, w in enumerate(left) if same(name, w)), None)
+        k = next((i for i, w in enumerate(left) if token_match(name, w)), None)
         if k is not None:
             hits += 1
             del left[k]
@@ -89,7 +75,7 @@ def date_scores(pairs: list[tuple[str | None, dict]]) -> dict[str, float]:
 
 
 def site_scores(pairs: list[tuple[str | None, str | None]]) -> dict[str, float]:
-    hits = sum(bool(g and w and same(g, w)) for g, w in pairs)
+    hits = sum(bool(g and w and token_match(g, w)) for g, w in pairs)
     return _prf(hits, sum(g is not None for g, _ in pairs), sum(w is not None for _, w in pairs))
 
 

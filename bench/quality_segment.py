@@ -64,8 +64,8 @@ def _normal(title: str) -> str:
     return " ".join(text.split()).strip(_ENDS)
 
 
-def title_match(got: str, want: str) -> bool:
-    """Token F1 of the two normalised titles >= TITLE_MATCH_F1."""
+def token_match(got: str, want: str) -> bool:
+    """Token F1 of the two normalised strings >= TITLE_MATCH_F1 (titles here; names and sites in quality_meta)."""
     ta, tb = Counter(_TOKEN.findall(_normal(got))), Counter(_TOKEN.findall(_normal(want)))
     common = sum((ta & tb).values())
     return bool(common) and 2 * common / (sum(ta.values()) + sum(tb.values())) >= TITLE_MATCH_F1
@@ -81,7 +81,7 @@ def title_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
             continue
         found += 1
         exact += _normal(got) == _normal(want)
-        match += title_match(got, want)
+        match += token_match(got, want)
     n = max(len(pairs), 1)
     return {"title_found": round(found / n, 4), "title_exact": round(exact / n, 4), "title_match": round(match / n, 4)}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quality_segment import as_ingested, title_match
+from bench.quality_segment import as_ingested, token_match
 from bench.train_segment import bench_dir, fold_models, load_pages
 from pipeline.segment import title
 from pipeline.segment.label import label_lines
@@ -43,7 +43,7 @@ def candidate_sets(pages: list[dict], models: dict, threshold: float) -> list[di
         lines = split_lines(as_ingested(p["page"]))
         scan = Scan([ln for ln in lines if ln.text])
         lab = label_lines(lines, [], LineModel(*models[p["fold"]], threshold), frozenset(), 0.0, scan)
-        right = np.array([title_match(scan.rows[k].text, p["title"]) for k in lab.title_rows], dtype=bool)
+        right = np.array([token_match(scan.rows[k].text, p["title"]) for k in lab.title_rows], dtype=bool)
         x = lab.title_features if lab.title_rows else np.zeros((0, len(title.NAMES)))
         out.append({"fold": p["fold"], "x": x, "y": right, "id": p["id"]})
     return out
