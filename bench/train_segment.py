@@ -35,6 +35,7 @@ from pipeline.segment.lines import split_lines
 from pipeline.segment.model import MODEL_PATH, LineModel, Mlp, stacked_features
 
 SEED = 20240611
+EPOCHS = 10  # the committed model's; bench/train_title.py trains its fold models the same way
 _TOKEN = re.compile(r"\w+")
 OTHER_TYPE_WEIGHT = 0.3  # non-article pages teach chrome vs text too, but the test set is articles
 
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--hidden", type=int, default=24)
-    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--quick", action="store_true", help="cross-validate only, do not write model.json")
     ap.add_argument("--dump", default=None, help="write out-of-fold scores of articles here (pickle), for tuning rules")
     ap.add_argument("--threshold", type=float, default=None, help="skip the stage-2 validation, use this threshold")

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.quality_segment import as_ingested, token_match
-from bench.train_segment import bench_dir, fold_models, load_pages
+from bench.train_segment import EPOCHS, bench_dir, fold_models, fold_of, load_pages
 from pipeline.segment import title
 from pipeline.segment.label import label_lines
 from pipeline.segment.lines import split_lines
@@ -99,12 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     if cached and cached.exists():
         models = pickle.loads(cached.read_bytes())
         for p in pages:
-            p["fold"] = models["fold"][p["id"]]
-        models = models["models"]
+            p["fold"] = fold_of(p["domain"], FOLDS)
     else:
-        models = fold_models(pages, FOLDS, line.stage1.w1.shape[1], 10)
+        models = fold_models(pages, FOLDS, line.stage1.w1.shape[1], EPOCHS)
         if cached:
-            cached.write_bytes(pickle.dumps({"models": models, "fold": {p["id"]: p["fold"] for p in pages}}))
+            cached.write_bytes(pickle.dumps(models))
     sets = candidate_sets(pages, models, line.threshold)
     reachable = sum(bool(s["y"].any()) for s in sets) / len(sets)
     print(f"{len(sets)} articles with a title; a right candidate on {reachable:.4f}", file=sys.stderr)
