@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from pipeline import schema
 from pipeline.errors import FatalError
+from pipeline.expectations.store import table_digest
 from pipeline.io import list_inputs
 from pipeline.params import Params
 
@@ -59,7 +60,7 @@ class Data:
         present = [c for c in columns if c in self.schemas[name].names]
         return frame(name, read(self.paths[name], present), columns)
 
-    def parts(self) -> tuple[int, Iterator[Data]]:
+    def parts(self) -> tuple[int, Iterator[Part]]:
         """The corpus `docs_per_part` documents at a time (how many parts, and the parts), every
         dataset's rows in file order."""
         total = self.rows["documents"]
@@ -68,7 +69,7 @@ class Data:
             return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)})])
         return -(-total // self.docs_per_part), self._parts(bounds)
 
-    def _parts(self, bounds: dict[str, np.ndarray]) -> Iterator[Data]:
+    def _parts(self, bounds: dict[str, np.ndarray]) -> Iterator[Part]:
         cursors = {name: _Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
         total = self.rows["documents"]
         for lo in range(0, total, self.docs_per_part):
@@ -79,11 +80,28 @@ class Data:
     def with_frames(self, frames: dict[str, pd.DataFrame]) -> Data:
         return dataclasses.replace(self, frames=frames)
 
-    def _part(self, tables: dict[str, pa.Table]) -> Data:
-        frames = {}
-        for name in list(tables):  # each table dropped once it is pandas: never two copies of the part
-            frames[name] = frame(name, tables.pop(name))
-        return self.with_frames(frames)
+    def _part(self, tables: dict[str, pa.Table]) -> Part:
+        # what a suite's frame reads besides the part's rows: which of its documents are listed among
+        # the inputs (documents.source_listed)
+        listed = pc.is_in(tables["documents"]["source_path"], value_set=pa.array(self.inputs, pa.string())) if "source_path" in tables["documents"].column_names else pa.array([], pa.bool_())
+        digest = table_digest({**tables, "listed": listed.combine_chunks() if isinstance(listed, pa.ChunkedArray) else listed})
+
+        def load() -> Data:
+            frames = {}
+            for name in list(tables):  # each table dropped once it is pandas: never two copies of the part
+                frames[name] = frame(name, tables.pop(name))
+            return self.with_frames(frames)
+
+        return Part(digest, load)
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some documents with their rows in every per-document dataset. `digest` covers everything the
+    suites read of them (store.py keeps results by it); `load` makes their DataFrames, once."""
+
+    digest: str
+    load: Callable[[], Data]
 
 
 def files(path: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.expectations import Check
+from pipeline.expectations.store import ResultStore, frame_digest
 
 # GX reads this when it is imported; set before, and analytics_enabled=False in the config as well.
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
@@ -109,8 +110,9 @@ def _for_gx(frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...]) -> p
     return frame.astype(narrow) if narrow else frame
 
 
-def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int, detailed: bool = False) -> dict[str, Any]:
-    """GX's raw results of one suite over one DataFrame, by check name.
+def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int, detailed: bool = False,
+              store: ResultStore | None = None) -> dict[str, Any]:
+    """GX's raw results of one suite over one DataFrame, by check name; from `store` when it holds them.
 
     Two passes: every check with BOOLEAN_ONLY results, then the failed ones again with counts and
     failing rows named by `key`. Detailed results cost GX twice the time, and most checks pass.
@@ -118,6 +120,15 @@ def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[st
     """
     if not checks:
         return {}
+    frame = _for_gx(frame, checks, key)
+    kept = store.key(name, frame_digest(frame), checks, key, {"examples": examples, "detailed": detailed}) if store is not None else None
+    if kept is not None and (found := store.get(kept)) is not None:
+        return found  # GX is imported only when some suite has to run
+    found = _validate(name, frame, checks, key, examples, detailed)
+    return store.put(kept, found) if store is not None and kept is not None else found
+
+
+def _validate(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int, detailed: bool) -> dict[str, Any]:
     source = context().data_sources.get("outputs")
     import great_expectations as gx
 
@@ -126,7 +137,7 @@ def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[st
     except LookupError:
         asset = source.add_dataframe_asset(name)
     batch_definition = next(iter(asset.batch_definitions), None) or asset.add_batch_definition_whole_dataframe("all")
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": _for_gx(frame, checks, key)})
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
     summary = {"result_format": "SUMMARY", "partial_unexpected_count": examples, "unexpected_index_column_names": list(key)}
 
     def validate(some: list[Check], result_format: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import gc
 import importlib
 import json
@@ -30,6 +31,7 @@ from pipeline.expectations.docs import render
 from pipeline.expectations.errors import RECORDING
 from pipeline.expectations.merge import merge, whole_only
 from pipeline.expectations.results import message, suite_result
+from pipeline.expectations.store import ResultStore
 from pipeline.params import Params
 
 NAME = "validate"
@@ -57,11 +59,12 @@ def _part_checks(checks: list[Check], count: int) -> list[Check]:
     return [c for c in checks if count == 1 or not whole_only(c)]
 
 
-ByPart = tuple[int, dict[str, int], dict[str, list[dict[str, Any]]]]  # (parts, rows per suite, each part's raw results per suite)
+# (parts, rows per suite, each part's raw results per suite, the store's keys kept and run)
+ByPart = tuple[int, dict[str, int], dict[str, list[dict[str, Any]]], set[str], set[str]]
 
 
-def _suites_by_part(data: Data, params: Params, names: tuple[str, ...]) -> ByPart:
-    """Suites `names` over every part of the per-document datasets."""
+def _suites_by_part(data: Data, params: Params, names: tuple[str, ...], store: ResultStore | None = None) -> ByPart:
+    """Suites `names` over every part of the per-document datasets; results of unchanged parts from `store`."""
     from pipeline.expectations import gx
 
     count, parts = data.parts()
@@ -69,18 +72,28 @@ def _suites_by_part(data: Data, params: Params, names: tuple[str, ...]) -> ByPar
     checks = {name: _part_checks(m.checks(params), count) for name, m in modules.items()}
     rows = dict.fromkeys(names, 0)
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    options = {"examples": params.validate.examples, "detailed": count > 1, "params": dataclasses.asdict(params.validate)}
     for part in parts:
+        loaded = None
         for name, m in modules.items():
-            frame = m.frame(part, params)
-            rows[name] += len(frame)
-            found[name].append(gx.run_suite(m.NAME, frame, checks[name], m.KEY, params.validate.examples, detailed=count > 1))
-        del part, frame
-        gx.forget_batches()
-        _release()
-    return count, rows, found
+            key = store.key(name, part.digest, checks[name], m.KEY, options) if store is not None else None
+            entry = store.get(key) if key is not None else None
+            if entry is None:  # GX runs: the part's DataFrames are made now, once for all its suites
+                loaded = loaded or part.load()
+                frame = m.frame(loaded, params)
+                entry = {"rows": len(frame), "found": gx.run_suite(m.NAME, frame, checks[name], m.KEY, params.validate.examples, detailed=count > 1)}
+                entry = store.put(key, entry) if key is not None else entry
+                del frame
+            rows[name] += entry["rows"]
+            found[name].append(entry["found"])
+        if loaded is not None:
+            del loaded
+            gx.forget_batches()
+            _release()
+    return count, rows, found, store.kept if store else set(), store.ran if store else set()
 
 
-def _start_by_part(data: Data, params: Params) -> Callable[[], ByPart]:
+def _start_by_part(data: Data, params: Params, store: ResultStore | None) -> Callable[[], ByPart]:
     """Start the per-document suites; the returned call waits for their results.
 
     With `run.jobs` > 1 the suites are shared out among that many forked workers, each reading the
@@ -89,13 +102,13 @@ def _start_by_part(data: Data, params: Params) -> Callable[[], ByPart]:
     """
     jobs = min(params.run.jobs, len(PER_PART)) if params.run.engine == "local" else 1
     if jobs <= 1:
-        done = _suites_by_part(data, params, PER_PART)
+        done = _suites_by_part(data, params, PER_PART, store)
         return lambda: done
     from pipeline.expectations import gx
 
     gx.context()
     pool = multiprocessing.get_context("fork").Pool(jobs)
-    pending = pool.starmap_async(_suites_by_part, [(data, params, PER_PART[i::jobs]) for i in range(jobs)])
+    pending = pool.starmap_async(_suites_by_part, [(data, params, PER_PART[i::jobs], store) for i in range(jobs)])
 
     def wait() -> ByPart:
         try:
@@ -103,15 +116,16 @@ def _start_by_part(data: Data, params: Params) -> Callable[[], ByPart]:
         finally:
             pool.close()
             pool.join()
-        rows = {name: n for _, r, _ in results for name, n in r.items()}
-        found = {name: f for _, _, r in results for name, f in r.items()}
-        return results[0][0], rows, found
+        rows = {name: n for _, r, *_ in results for name, n in r.items()}
+        found = {name: f for _, _, r, *_ in results for name, f in r.items()}
+        return results[0][0], rows, found, set().union(*(r[3] for r in results)), set().union(*(r[4] for r in results))
 
     return wait
 
 
-def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
-    """Every suite; the per-document datasets part by part (bounded memory), their results merged."""
+def validate_suites(data: Data, params: Params, store: ResultStore | None = None) -> list[dict[str, Any]]:
+    """Every suite; the per-document datasets part by part (bounded memory), their results merged.
+    With `store`: GX runs only on DataFrames it has no results for, and the store keeps only this run's."""
     from pipeline.expectations import gx  # imports Great Expectations: seconds, so only here
 
     examples = params.validate.examples
@@ -119,22 +133,25 @@ def validate_suites(data: Data, params: Params) -> list[dict[str, Any]]:
     checks = {name: m.checks(params) for name, m in modules.items()}
     raw: dict[str, dict[str, Any]] = {name: {} for name in SUITES}
     rows = dict.fromkeys(SUITES, 0)
-    by_part = _start_by_part(data, params)
+    by_part = _start_by_part(data, params, store)
     small = data.with_frames({"errors": data.columns("errors", [f.name for f in schema.ERRORS]), "documents": data.columns("documents", ["source_path"])})
     for name in SUITES:
         m = modules[name]
         if name not in PER_PART:
             frame = m.frame(small, params)
             rows[name] = len(frame)
-            raw[name] = gx.run_suite(m.NAME, frame, checks[name], m.KEY, examples)
-    count, part_rows, found = by_part()
+            raw[name] = gx.run_suite(m.NAME, frame, checks[name], m.KEY, examples, store=store)
+    count, part_rows, found, kept, ran = by_part()
     rows.update(part_rows)
     for name in PER_PART:
         m = modules[name]
         raw[name] = {c.name: merge(c, [f.get(c.name) for f in found[name]], examples) for c in _part_checks(checks[name], count)}
         wide = [c for c in checks[name] if whole_only(c)]
         if count > 1 and wide:  # uniqueness and row counts: once, on the whole dataset's few columns they need
-            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples))
+            raw[name].update(gx.run_suite(m.NAME, data.columns(m.NAME, gx.columns_read(wide, m.KEY)), wide, m.KEY, examples, store=store))
+    if store is not None:
+        store.add(kept, ran)
+        store.prune()
     return [suite_result(modules[n].NAME, checks[n], raw[n], modules[n].KEY, rows[n], examples) for n in SUITES]
 
 
@@ -175,7 +192,8 @@ def write(outputs: Path, data: Data, suites: list[dict[str, Any]]) -> None:
 def run(params: Params, outputs: Path) -> int:
     started = time.perf_counter()
     data = load(outputs, params)
-    suites = validate_suites(data, params)
+    store = ResultStore(outputs)
+    suites = validate_suites(data, params, store)
     write(outputs, data, suites)
     errors = warnings = 0
     for suite in suites:
@@ -187,7 +205,8 @@ def run(params: Params, outputs: Path) -> int:
     checks = sum(s["statistics"]["evaluated"] for s in suites)
     print(
         f"validate: {len(suites)} suites, {checks} checks, {errors} errors, {warnings} warnings "
-        f"in {time.perf_counter() - started:.1f} s; Data Docs: {outputs / 'validation' / 'index.html'}",
+        f"in {time.perf_counter() - started:.1f} s ({len(store.ran)} suite runs by GX, {len(store.kept)} kept from the last run); "
+        f"Data Docs: {outputs / 'validation' / 'index.html'}",
         file=sys.stderr,
     )
     return 1 if errors and params.validate.fail_on_error else 0

@@ -1,0 +1,125 @@
+"""GX results kept between runs under a hash of exactly what decides them: validate re-checks only what changed.
+
+Why: GX costs milliseconds per document, so after one document of 10,000 was edited, checking the
+other 9,999 again took half of the re-run (55 s of 107 s). GX's result for a suite is a pure function
+of the DataFrame it is given (only the columns the checks read, see gx._for_gx), the expectations,
+the result options, our GX glue code and the GX version: the key is a hash of those, so a hit is the
+result GX would give. Parts of the corpus that did not change (validate.docs_per_part documents each)
+give the same DataFrames, hence hits. The folder is a DVC `persist` output, like the per-document
+stages' previous outputs; entries a run did not use are removed at its end.
+
+The DataFrame is hashed through Arrow, value by value (`_array`): Arrow's IPC and Parquet bytes
+depend on how the rows were chunked when read, which changes when another part of the file changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.cache import code_version
+
+FOLDER = Path("interim") / "validate"  # under the outputs folder
+
+
+def _plain(value: Any) -> Any:
+    """JSON for check kwargs: sets sorted, so that the key does not depend on hash order."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return str(value)
+
+
+def _array(digest: Any, arr: pa.Array) -> None:
+    """Feed one column's values to `digest`: its type, which rows are null, and the values. Strings and
+    fixed-width numbers are read from their buffers (offsets rebased to the slice); other types (lists,
+    maps: short columns) go through Python values."""
+    t = arr.type
+    digest.update(f"{t}\0{len(arr)}\0{arr.null_count}\0".encode())
+    if arr.null_count:
+        digest.update(np.packbits(arr.is_valid().to_numpy(zero_copy_only=False)).tobytes())
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        width = np.int64 if pa.types.is_large_string(t) or pa.types.is_large_binary(t) else np.int32
+        _, offsets_buf, data_buf = arr.buffers()
+        offsets = np.frombuffer(offsets_buf, dtype=width, count=len(arr) + 1, offset=arr.offset * np.dtype(width).itemsize)
+        lo, hi = int(offsets[0]), int(offsets[-1])
+        digest.update((offsets - offsets[0]).astype(np.int64).tobytes())
+        digest.update(memoryview(data_buf)[lo:hi] if data_buf is not None and hi > lo else b"")
+    elif pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t):
+        filled = pc.fill_null(arr, False if pa.types.is_boolean(t) else 0) if arr.null_count else arr
+        digest.update(np.ascontiguousarray(filled.to_numpy(zero_copy_only=False)).tobytes())
+    else:
+        digest.update(json.dumps(arr.to_pylist(), default=str, sort_keys=True).encode())
+
+
+def table_digest(tables: dict[str, pa.Table | pa.Array]) -> str:
+    """Hash of named tables (their column names, types and values) and arrays."""
+    digest = hashlib.sha256()
+    for label, table in tables.items():
+        digest.update(f"{label}\0".encode())
+        if isinstance(table, pa.Array):
+            _array(digest, table)
+            continue
+        digest.update(f"{table.num_rows}\0".encode())
+        for name, column in zip(table.column_names, table.columns):
+            digest.update(f"{name}\0".encode())
+            _array(digest, column.combine_chunks())
+    return digest.hexdigest()
+
+
+def frame_digest(frame: pd.DataFrame) -> str:
+    """Hash of a DataFrame's column names, types and values (not of its index, which GX does not read)."""
+    return table_digest({"frame": pa.Table.from_pandas(frame, preserve_index=False)})
+
+
+class ResultStore:
+    """Raw GX results by key, one JSON file each under `outputs/interim/validate`."""
+
+    def __init__(self, outputs: Path) -> None:
+        self.folder = outputs / FOLDER
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # what the results depend on besides the DataFrame and the checks: GX itself and our code around it
+        self.salt = f"{version('great_expectations')}\0{code_version(('expectations',))}"
+        self.kept: set[str] = set()  # keys found in the folder (GX did not run)
+        self.ran: set[str] = set()  # keys GX ran for, now stored
+
+    def key(self, suite: str, data: str, checks: Iterable[Any], columns: tuple[str, ...], options: dict[str, Any]) -> str:
+        """`data`: the digest of what the suite reads; `checks`: the Check dataclasses run; `columns`: the
+        key naming failing rows; `options`: result options and anything else the results depend on."""
+        spec = json.dumps([suite, [dataclasses.asdict(c) for c in checks], list(columns), options], sort_keys=True, default=_plain)
+        return hashlib.sha256(f"{self.salt}\0{spec}\0{data}".encode()).hexdigest()[:40]
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        path = self.folder / f"{key}.json"
+        if not path.is_file():
+            return None
+        self.kept.add(key)
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def put(self, key: str, found: dict[str, Any]) -> dict[str, Any]:
+        """Store `found` and return it as it reads back from JSON: a fresh result and a kept one are the same objects."""
+        text = json.dumps(found, ensure_ascii=False)  # GX's key order kept: messages list failing rows in it
+        (self.folder / f"{key}.json").write_text(text, encoding="utf-8")
+        self.ran.add(key)
+        return json.loads(text)
+
+    def add(self, kept: set[str], ran: set[str]) -> None:
+        """What a worker process's copy of the store used, so that `prune` keeps it."""
+        self.kept |= kept
+        self.ran |= ran
+
+    def prune(self) -> None:
+        """Remove what no suite of this run used."""
+        used = self.kept | self.ran
+        for path in self.folder.glob("*.json"):
+            if path.stem not in used:
+                path.unlink()
