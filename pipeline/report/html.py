@@ -11,11 +11,13 @@ run from scratch (tests/test_report_incremental.py).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+import pyarrow.compute as pc
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -83,8 +85,10 @@ def write_pages(published: Published, out: Path) -> int:
 def _index_rows(published: Published) -> list[dict]:
     """What the documents table shows, from a few columns: no document is loaded whole for it."""
     info = published.tables["documents"].select(["doc_id", "title", "source_path", "format", "published", "words", "flags"]).to_pylist()
-    labels = published.tables["blocks"].select(["doc_id", "label"]).to_pylist()
-    dropped = Counter(b["doc_id"] for b in labels if b["label"] in DROPPED)
+    blocks = published.tables["blocks"]
+    is_dropped = functools.reduce(pc.or_, [pc.equal(blocks["label"], label) for label in DROPPED])
+    # counted in Arrow: a Python dict per block cost seconds at 10,000 documents
+    dropped = Counter({c["values"]: c["counts"] for c in pc.value_counts(pc.filter(blocks["doc_id"], is_dropped)).to_pylist()})
     return [
         {"doc": d, "href": f"docs/{page_name(d['doc_id'])}", "dropped": dropped[d["doc_id"]], "words": d["words"], **{name: published.counts(name, d["doc_id"]) for name in ("blocks", "citations", "numbers")}}
         for d in info
