@@ -19,10 +19,17 @@ from pipeline.params import ExtractParams
 _YEAR_OR_URL = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|https?://|www\.")
 
 
+_NESTING = re.compile(r"[()\[\];]")  # the characters `split_works` acts on
+
+
 def split_works(raw: str) -> list[str]:
     """A note's works: parts between top-level `;` that each carry a year or a URL of their own."""
+    if ";" not in raw:
+        return [raw]  # most notes: one part, whatever the brackets
     parts, depth, start = [], 0, 0
-    for i, ch in enumerate(raw):
+    # visit only brackets and semicolons: a Python loop over every character of every note cost more
+    for m in _NESTING.finditer(raw):
+        i, ch = m.start(), m.group()
         depth += ch in "([" and 1 or -(ch in ")]" and depth > 0)
         if ch == ";" and depth == 0:
             parts.append(raw[start:i])
@@ -59,6 +66,14 @@ def _fields(raw: str, fulls: list[Full], previous: Citation | None, params: Extr
 
 def extract_citations(doc: Doc, params: ExtractParams = ExtractParams()) -> tuple[list[Citation], list[str]]:
     """Citation rows of `doc` (one per note, in page order) and the flags they raise for the doc."""
+    citations, flags, _ = citations_and_markers(doc, params)
+    return citations, flags
+
+
+def citations_and_markers(doc: Doc, params: ExtractParams = ExtractParams()
+                          ) -> tuple[list[Citation], list[str], list[tuple[int, int, int]]]:
+    """`extract_citations` and the in-text markers (start, end, note) linked to the notes: the extract
+    stage keeps numbers off those spans, and would otherwise scan the text for them a second time."""
     citations: list[Citation] = []
     fulls: list[Full] = []
     flags: list[str] = []
@@ -74,8 +89,9 @@ def extract_citations(doc: Doc, params: ExtractParams = ExtractParams()) -> tupl
             names = {w for name in citation.authors for w in fold_words(name)}
             fulls.append(Full(note, names, set(fold_words(citation.title or ""))))
     by_note = {c.note: c for c in citations}
-    for start, _, note in find_markers(doc.text, by_note, params.cite_marker_max_gap):
+    markers = find_markers(doc.text, by_note, params.cite_marker_max_gap)
+    for start, _, note in markers:
         by_note[note].marker_offsets.append(start)
     if any(not c.marker_offsets for c in citations):
         flags.append("footnote_without_marker")
-    return citations, flags
+    return citations, flags, markers

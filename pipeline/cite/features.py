@@ -121,9 +121,10 @@ def _ends_part(word: str) -> bool:
     return word[-1:] in ",;:." or word[-2:] in (",\"", ",”", ".\"", ".”")
 
 
-def _attr(key: str, value: str | float) -> str:
-    """A feature as a crfsuite attribute string: `key=value` for a string, the bare key for a flag."""
-    return f"{key}={value}" if isinstance(value, str) else key
+def _attr(key: str, value: str | float) -> bytes:
+    """A feature as a crfsuite attribute: `key=value` for a string, the bare key for a flag. In UTF-8
+    bytes, as crfsuite keeps them: it takes bytes as they are, where it encodes every str it is given."""
+    return (f"{key}={value}" if isinstance(value, str) else key).encode()
 
 
 def _summary(part: list[int], base: list[dict[str, str | float]], tag: str) -> dict[str, str | float]:
@@ -144,13 +145,13 @@ def _summary(part: list[int], base: list[dict[str, str | float]], tag: str) -> d
     return summary
 
 
-def _segment_features(words: list[str], base: list[dict[str, str | float]], ends: list[bool]) -> list[list[str]]:
+def _segment_features(words: list[str], base: list[dict[str, str | float]], ends: list[bool]) -> list[list[bytes]]:
     """Per word, the attributes summing up its period-separated part (one list shared by the part;
     `ends[i]`: word i closes a part, `_ends_segment`).
 
     Journal names are Title Case, APA titles sentence case: the part's make-up tells them apart.
     """
-    out: list[list[str]] = []
+    out: list[list[bytes]] = []
     parts: list[list[int]] = [[]]
     for i in range(len(words)):
         parts[-1].append(i)
@@ -168,22 +169,23 @@ def _segment_features(words: list[str], base: list[dict[str, str | float]], ends
 _NEIGHBOUR_VALUES = ("w", "shape", "last", "cap", "cue")
 _NEIGHBOUR_FLAGS = ("year", "month", "initial", "oq", "cq", "osq", "csq", "url")
 _OFFSETS = (-2, -1, 1, 2)
-_EDGES = tuple(f"{off}:edge" for off in _OFFSETS)
+_EDGES = tuple(f"{off}:edge".encode() for off in _OFFSETS)
 _AFTER_CUES = ("in", "editor", "pages", "volume")
-# attribute strings of small counters, made once
-_SEG = tuple(f"seg={k}" for k in range(7))
-_POS = tuple(f"pos={k}" for k in range(10))
-_IDX = tuple(f"idx={k}" for k in range(7))
-_RIDX = tuple(f"ridx={k}" for k in range(7))
-_CPART = tuple(f"cpart={k}" for k in range(5))
+# attributes of small counters, made once
+_SEG = tuple(f"seg={k}".encode() for k in range(7))
+_POS = tuple(f"pos={k}".encode() for k in range(10))
+_IDX = tuple(f"idx={k}".encode() for k in range(7))
+_RIDX = tuple(f"ridx={k}".encode() for k in range(7))
+_CPART = tuple(f"cpart={k}".encode() for k in range(5))
 
 
 class _Word(NamedTuple):
     """What `sequence_features` needs of one word, built once per distinct word (references repeat
     their words) instead of once per word and per neighbour."""
     feats: dict[str, str | float]
-    own: list[str]  # its own attributes
-    shown: tuple[list[str], ...]  # its attributes as the neighbour at each of `_OFFSETS`
+    bigram: bytes  # its `w` value, as the half of a `bi=` attribute
+    own: list[bytes]  # its own attributes
+    shown: tuple[list[bytes], ...]  # its attributes as the neighbour at each of `_OFFSETS`
     ends_segment: bool
     ends_part: bool
     marks: frozenset[str]  # what it adds to the `after_` marks of the words that follow it
@@ -193,27 +195,27 @@ class _Word(NamedTuple):
 def _word(word: str) -> _Word:
     feats = word_features(word)
     shown = tuple([_attr(f"{off}:{key}", feats[key]) for key in _NEIGHBOUR_VALUES if key in feats]
-                  + [f"{off}:{key}" for key in _NEIGHBOUR_FLAGS if key in feats] for off in _OFFSETS)
+                  + [f"{off}:{key}".encode() for key in _NEIGHBOUR_FLAGS if key in feats] for off in _OFFSETS)
     marks = {mark for mark in ("year", "cq", "url", "month") if mark in feats}
     if feats.get("cue") in _AFTER_CUES:
         marks.add(str(feats["cue"]))
-    return _Word(feats, [_attr(key, value) for key, value in feats.items()], shown,
+    return _Word(feats, str(feats["w"]).encode(), [_attr(key, value) for key, value in feats.items()], shown,
                  _ends_segment(word, feats), _ends_part(word), frozenset(marks))
 
 
-def sequence_features(words: list[str]) -> list[list[str]]:
+def sequence_features(words: list[str]) -> list[list[bytes]]:
     """Features of every word with its place in the reference and its neighbours' features,
-    as crfsuite attribute strings (`w=press`, `year`): they cross into C faster than dicts.
+    as crfsuite attributes (`w=press`, `year`, in UTF-8): they cross into C faster than dicts or str.
     Attributes come in a fixed order (own, part, place, neighbours, comma part, bigram): crfsuite
     sums weights in that order, so the same order keeps its scores bit for bit."""
     infos = [_word(w) for w in words]
     segs = _segment_features(words, [w.feats for w in infos], [w.ends_segment for w in infos])
     n = len(words)
-    out: list[list[str]] = []
+    out: list[list[bytes]] = []
     in_quote = in_single = in_paren = False
     segment, cpart = 0, 0
     seen: frozenset[str] = frozenset()
-    after: list[str] = []
+    after: list[bytes] = []
     previous: _Word | None = None
     for i, info in enumerate(infos):
         feats = info.feats
@@ -224,14 +226,14 @@ def sequence_features(words: list[str]) -> list[list[str]]:
         item += (_POS[min(9, 10 * i // n)], _IDX[min(i, 6)], _RIDX[min(n - 1 - i, 6)])
         opens = "oq" in feats and not in_quote
         if in_quote or opens:
-            item.append("inq")
+            item.append(b"inq")
         in_quote = (in_quote or opens) and "cq" not in feats
         sopens = "osq" in feats and not in_single
         if in_single or sopens:
-            item.append("insq")
+            item.append(b"insq")
         in_single = (in_single or sopens) and "csq" not in feats
         if in_paren or "op" in feats:
-            item.append("inp")
+            item.append(b"inp")
         in_paren = (in_paren or "op" in feats) and "cp" not in feats
         for k, off in enumerate(_OFFSETS):
             j = i + off
@@ -242,11 +244,11 @@ def sequence_features(words: list[str]) -> list[list[str]]:
         # comma-separated parts inside the period-separated one: `Paris: Seuil, 2007` vs a title's commas
         item.append(_CPART[min(cpart, 4)])
         if previous is None or previous.ends_part:
-            item.append("pstart")
+            item.append(b"pstart")
         if info.ends_part:
-            item.append("pend")
+            item.append(b"pend")
         if previous is not None:
-            item.append(f"bi={previous.feats['w']}|{feats['w']}")
+            item.append(b"bi=" + previous.bigram + b"|" + info.bigram)
         out.append(item)
         if info.ends_segment:
             segment += 1
@@ -255,6 +257,6 @@ def sequence_features(words: list[str]) -> list[list[str]]:
             cpart += 1
         if not info.marks <= seen:  # sorted: set order varies per process and would reorder the model file
             seen |= info.marks
-            after = [f"after_{mark}" for mark in sorted(seen)]
+            after = [f"after_{mark}".encode() for mark in sorted(seen)]
         previous = info
     return out

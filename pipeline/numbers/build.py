@@ -142,7 +142,8 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
              after: units.Affix | None, sents: Sentences) -> Mention | None:
     seg = toks[i:j]
     m = Mention(seg[0].start, seg[-1].end, parsed.kind, parsed.value, scale=parsed.scale)
-    words = any(t.kind in _WORD_KINDS for t in seg)
+    # most mentions are one token: test it alone rather than build a generator for `any`
+    words = seg[0].kind in _WORD_KINDS if j - i == 1 else any(t.kind in _WORD_KINDS for t in seg)
     if words:
         first_word = sents.first_word_start(m.start)
         if seg[0].text[0].isupper() and m.start > first_word:
@@ -179,8 +180,8 @@ def _mention(text: str, toks: list[Tok], i: int, j: int, parsed: Parsed, pre: un
         m.date, m.value = iso, float(int(iso) * 10)
     plain = j - i == 1 and seg[0].kind == "D" and seg[0].flags == "p"
     if plain and m.bare and m.kind == "cardinal":
-        prev_word = _prev_word(text, m.start)
-        if dates.is_year(m.value, prev_word, _next_word(text, m.end)):
+        # the words around it only matter for a value in the years' range: most numbers skip reading them
+        if dates.may_be_year(m.value) and dates.is_year(m.value, _prev_word(text, m.start), _next_word(text, m.end)):
             m.kind, m.date = "year", str(int(m.value))
         elif filters.is_name_before(text, m.start):
             return None

@@ -33,6 +33,11 @@ _DATE = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"(?<![\w.])({_M})[ \t\u00a0]+(?:of[ \t]+)?$")
 _MONTH_INITIAL = re.compile(r"[JFMASOND]")
+# Necessary for `_DATE` to match at the digits at p: a day or month of one or two digits before a
+# space, dash, ordinal suffix, slash or dot (`14 November`, `4/5/2021`), or a year before a dash or
+# slash (`2021-01`). Rules out most numbers ("2021,", "2021 ", "1,234") before the long pattern, in
+# one match (a loop over the digits in Python cost as much as the date search it saves).
+_MAY_START_DATE = re.compile(r"\d\d?[\s\-–snrt/.]|\d{4}[-/]")
 
 
 class Found(NamedTuple):
@@ -80,25 +85,12 @@ def date_at(text: str, p: int) -> Found | None:
     # the month must start with one of its capitals: a scan in C rules most digits out before the search
     before = _MONTH_BEFORE.search(text, lo, p) if _MONTH_INITIAL.search(text, lo, p) else None
     m = _DATE.match(text, before.start(1)) if before else None
-    if (m is None or m.end() <= p) and _may_start_date(text, p):
+    if (m is None or m.end() <= p) and _MAY_START_DATE.match(text, p):
         m = _DATE.match(text, p)
     if m is None:
         return None
     iso = _resolve(m.groupdict())
     return Found(m.start(), m.end(), iso) if iso else None
-
-
-def _may_start_date(text: str, p: int) -> bool:
-    """Necessary for `_DATE` to match at the digits at p: a day or month of one or two digits before a
-    space, dash, ordinal suffix, slash or dot (`14 November`, `4/5/2021`), or a year before a dash or
-    slash (`2021-01`). Rules out most numbers ("2021,", "2021 ", "1,234") before the long pattern."""
-    end = p
-    while end < len(text) and text[end].isdecimal():  # `\d` of `re`
-        end += 1
-    after = text[end:end + 1]
-    if end - p in (1, 2):
-        return after.isspace() or after in ("-", "–", "s", "n", "r", "t", "/", ".")
-    return end - p == 4 and after in ("-", "/")
 
 
 # After these words a four-digit number is a year even before a plural noun ("in 2000 troops" is rare).
@@ -112,9 +104,14 @@ _YEAR_VERBS = {"marks", "sees", "saw", "brings", "brought", "was", "is", "will",
 _COUNTED = {"people", "men", "women", "children", "police", "personnel", "staff", "troops", "soldiers"}
 
 
+def may_be_year(value: float) -> bool:
+    """Necessary for `is_year`: an integer in the years' range (its words need not be read otherwise)."""
+    return 1000 <= value <= 2100 and value == int(value)
+
+
 def is_year(value: float, prev_word: str, next_word: str) -> bool:
     """Plain four-digit integer: a year unless a counted noun follows (`2000 troops`)."""
-    if not 1000 <= value <= 2100 or value != int(value):
+    if not may_be_year(value):
         return False
     prev_word = prev_word.lower()
     if prev_word in _STRONG_CUES:

@@ -41,8 +41,9 @@ def blocked_end(text: str, p: int, memo: TokenMemo | None = None) -> int:
     stretch without spaces (inline JSON) would search the same long token again."""
     lo = max(0, p - 300)
     space = text.rfind(" ", lo, p)
-    # a newline only matters after the last space: no need to scan the whole window for one
-    ts = max(space, text.rfind("\n", max(lo, space + 1), p)) + 1
+    # a newline only matters after the last space: no need to scan the whole window for one (nor
+    # anything, for most triggers: those right after a space)
+    ts = p if space == p - 1 else max(space, text.rfind("\n", max(lo, space + 1), p)) + 1
     ws = _WS.search(text, p)
     te = ws.start() if ws else len(text)
     if text[p].isdigit():
@@ -148,6 +149,8 @@ _LEADER = re.compile(r"(?:\t|\.[ \t]?\.|…)[ .\t]*$")  # "Introduction\t. 1": a
 
 def page_number(text: str, start: int, end: int) -> bool:
     """A number alone on its line inside a longer text, or ending a contents line: a page number."""
+    if end < len(text) and text[end] not in " \t-–—|•·<>\n":
+        return False  # most numbers: text follows on their line (what the test below finds, without the slices)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

@@ -23,8 +23,9 @@ def _joined(text: str, a: Mention, b: Mention) -> Mention | None:
         return None
     gap = _GAP.match(text, a.end, b.start)
     if not gap or gap.end() != b.start:
-        lower = _LOWER_BOUND.search(text, max(0, a.start - 20), a.start)
-        if lower and _UPPER_GAP.match(text, a.end, b.start) and a.kind == b.kind and a.value < b.value:
+        # the anchored gap test first: it rules out most pairs before the search over 20 starts
+        if (_UPPER_GAP.match(text, a.end, b.start) and a.kind == b.kind and a.value < b.value
+                and (lower := _LOWER_BOUND.search(text, max(0, a.start - 20), a.start))):
             return Mention(lower.start("w"), b.end, "range", a.value, b.value, b.unit or a.unit, scale=b.scale, bare=False)
         return None
     if gap.group("dash") and (text[b.start].isalpha() or not any(ch.isdigit() for ch in text[a.start:a.end])):

@@ -30,12 +30,6 @@ class Sentences:
         self._spans: dict[int, tuple[int, int]] = {}  # `at` is asked twice per mention (rule, then output)
         self._line = (0, -1, [0])  # start, end (its "\n") and sentence starts of the last line asked for
 
-    def _starts(self, pos: int) -> tuple[list[int], int]:
-        line_start, line_end, starts = self._line
-        if not line_start <= pos <= line_end:  # mentions come in order: most share the previous one's line
-            self._line = line_start, line_end, starts = self._line_at(pos)
-        return starts, line_end
-
     def _line_at(self, pos: int) -> tuple[int, int, list[int]]:
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
@@ -61,13 +55,16 @@ class Sentences:
         return span
 
     def _at(self, pos: int) -> tuple[int, int]:
-        starts, line_end = self._starts(pos)
+        line_start, line_end, starts = self._line
+        if not line_start <= pos <= line_end:  # mentions come in order: most share the previous one's line
+            self._line = line_start, line_end, starts = self._line_at(pos)
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
-        while start < end and self.text[start].isspace():
+        text = self.text
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and self.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         return start, end
 

@@ -58,18 +58,25 @@ def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
     m = DIGITS.match(text, pos)
     if not m:
         return None
-    main_end = m.start("den") - 1 if m.group("den") else (m.start("exp") if m.group("exp") else m.end())
-    raw = text[pos:main_end]
-    digits = _number_text(raw, bool(m.group("dcomma")))
+    end = m.end()
+    dcomma, den_digits, exp = m.group("dcomma", "den", "exp")
+    if den_digits is None and exp is None:
+        raw = text[pos:end]
+        if raw.isdecimal():  # only `\d` characters: a plain integer (most tokens), no separator to drop
+            return Tok("D", float(raw), pos, end, raw, flags="p"), end
+        main_end = end
+    else:
+        main_end = m.start("den") - 1 if den_digits else (m.start("exp") if exp else end)
+        raw = text[pos:main_end]
+    digits = _number_text(raw, bool(dcomma))
     value = float(digits)
     flags = "s" if ("," in raw or " " in raw or "\u202f" in raw or "\u00a0" in raw) else ""
-    if m.group("den"):
-        num, den = value, int(m.group("den"))
+    if den_digits:
+        num, den = value, int(den_digits)
         if flags or "." in raw or den == 0 or num >= den or den not in FRACTION_DENOMINATORS:
             return None
-        return Tok("D", num / den, pos, m.end(), text[pos:m.end()], flags="f"), m.end()
-    if m.group("exp"):
-        exp = m.group("exp")
+        return Tok("D", num / den, pos, end, text[pos:end], flags="f"), end
+    if exp:
         if exp[0] == "^":
             power = int(exp.lstrip("^+-")) * (-1 if exp.count("-") % 2 else 1)
             try:
@@ -80,15 +87,10 @@ def read_digits(text: str, pos: int) -> tuple[Tok, int] | None:
             number = float(Decimal(digits) * Decimal(10) ** int(exp[1:]))
         if not math.isfinite(number):  # `1e999`: beyond a float, so not a value we can publish
             return None
-        return Tok("D", number, pos, m.end(), text[pos:m.end()], flags="e"), m.end()
+        return Tok("D", number, pos, end, text[pos:end], flags="e"), end
     if not flags and "." not in raw:
         flags = "p"
-    return Tok("D", value, pos, m.end(), raw, flags=flags), m.end()
-
-
-def glued_word(text: str, end: int) -> str:
-    m = WORD.match(text, end)
-    return m.group() if m else ""
+    return Tok("D", value, pos, end, raw, flags=flags), end
 
 
 @dataclass(slots=True)  # slots: faster to build and read, one per token or mention
@@ -152,8 +154,9 @@ def read_phrase(text: str, pos: int, limit: int) -> Phrase:
             if got is None:
                 break
             tok, end = got
-            suffix = glued_word(text, end)
-            if suffix:
+            glued_to = WORD.match(text, end)  # letters right after the digits
+            if glued_to:
+                suffix = glued_to.group()
                 if suffix in ORDINAL_SUFFIXES and "p" in tok.flags:
                     tok = Tok("OD", tok.value, at, end + len(suffix), text[at:end + len(suffix)])
                     end += len(suffix)

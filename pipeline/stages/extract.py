@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.cite import extract_citations, find_markers
+from pipeline.cite import citations_and_markers
 from pipeline.doc import Doc
 from pipeline.numbers import extract_numbers
 from pipeline.params import Params
@@ -16,14 +16,12 @@ WRITES = ("citations", "numbers", "flags")
 
 
 def process(doc: Doc, params: Params, context: object) -> Doc:
-    notes: set[int] = set()
+    markers: list[tuple[int, int, int]] = []
     if params.extract.citations:
-        doc.citations, flags = extract_citations(doc, params.extract)
+        doc.citations, flags, markers = citations_and_markers(doc, params.extract)
         for flag in flags:
             doc.flag(flag)
-        notes = {c.note for c in doc.citations}
     if params.extract.numbers:
         # footnote markers (`consensus.7`, `¹³`) are not numeric mentions: numbers skips their spans
-        markers = find_markers(doc.text, notes, params.extract.cite_marker_max_gap) if notes else []
         doc.numbers = extract_numbers(doc.text, exclude=[(start, end) for start, end, _ in markers])
     return doc
