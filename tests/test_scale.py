@@ -36,6 +36,7 @@ def test_rerun_after_one_edit_processes_only_that_document(tmp_path: Path) -> No
     folder = tmp_path / "in"
     shutil.copytree(ROOT / "seeds", folder)
     params = yaml.safe_load((ROOT / "params.yaml").read_text())
+    params["run"]["batch_size"] = 2  # three parts: the edited document's part is converted by publish again, not the others
     _run(params, folder, tmp_path / "out", tmp_path)
     edited = sorted(folder.iterdir())[2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEdited after the first run.\n", encoding="utf-8")
@@ -43,6 +44,7 @@ def test_rerun_after_one_edit_processes_only_that_document(tmp_path: Path) -> No
     n = len(list(folder.iterdir()))
     for stage in ("ingest", "clean", "extract"):
         assert f"{stage}: {n} documents ({n - 1} unchanged, reused)" in second.stderr, second.stderr
+    assert "(2 parts' rows kept from the last run)" in second.stderr, second.stderr
     # a fresh run on the edited folder gives the same bytes as the incremental one
     _run(params, folder, tmp_path / "fresh", tmp_path)
     for name in schema.DATASETS:

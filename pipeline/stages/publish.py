@@ -1,7 +1,8 @@
 """publish: the final datasets of CONTRACT.md, one Parquet file each, plus the counts for metrics.
 
 `run` copies the interim parts' columns in Arrow (pipeline/publish/tables.py); tests/publish_rows.py
-defines each dataset's rows from a Doc, and tests compare both, byte for byte.
+defines each dataset's rows from a Doc, and tests compare both, byte for byte. The rows of a part
+whose published Docs did not change are read back from the last run (pipeline/publish/kept.py).
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import schema
+from pipeline import io, schema
 from pipeline.io import WRITE_OPTIONS
 from pipeline.params import Params
 from pipeline.publish import tables
 from pipeline.publish.arrays import numbers
+from pipeline.publish.kept import KeptParts
 from pipeline.runner import interim
 
 NAME = "publish"
 INPUT = "extract"
+CODE = ("stages/publish.py", "publish", "segment/chars.py", "schema.py", "io.py")  # package files publish runs; dvc.yaml deps match
+IDENTITY = ["doc_id", "source_path", "error", "error_stage", "key"]  # what decides which rows a part publishes
 
 
 class Writers:
@@ -63,33 +67,47 @@ def _errors(batch: pa.Table, seen: dict[str, str], counts: Counter[str]) -> tupl
     return errors, kept
 
 
+def _convert(part: Path, kept: list[int], params: Params) -> tuple[dict[str, pa.Table], Counter[str]]:
+    """The published rows of a part's Docs `kept`, and their label, kind, fix and flag counts."""
+    batch = tables.read_part(part)
+    docs = batch if len(kept) == batch.num_rows else batch.take(numbers(kept, pa.int64()))
+    out = {
+        "documents": tables.documents(docs),
+        "blocks": tables.children(docs, "blocks", schema.BLOCKS)[0],
+        "citations": tables.citations(docs),
+        "numbers": tables.number_rows(docs, params.publish.float_digits),
+    }
+    return out, tables.counts(out["documents"], out["blocks"], out["numbers"])
+
+
 def run(params: Params, outputs: Path) -> dict:
     started = time.perf_counter()
     writers = Writers(outputs)
     counts: Counter[str] = Counter()
     seen: dict[str, str] = {}
+    store = KeptParts(interim(outputs, NAME) / "parts", params, CODE)
     try:
         for part in sorted(interim(outputs, INPUT).glob("part-*.parquet")):
-            batch = tables.read_part(part)
-            errors, kept = _errors(batch, seen, counts)
-            docs = batch if len(kept) == batch.num_rows else batch.take(numbers(kept, pa.int64()))
-            out = {
-                "documents": tables.documents(docs),
-                "blocks": tables.children(docs, "blocks", schema.BLOCKS)[0],
-                "citations": tables.citations(docs),
-                "numbers": tables.number_rows(docs, params.publish.float_digits),
-            }
+            ids = io.read_part(part, IDENTITY)
+            errors, kept = _errors(ids, seen, counts)
+            key = store.key(ids.column("key").take(numbers(kept, pa.int64())).to_pylist())
+            found = store.get(key)
+            if found is None:
+                found = _convert(part, kept, params)
+                store.put(key, *found)
+            out, found_counts = found
             for name, table in out.items():
                 writers.write_table(name, table)
                 counts[name] += table.num_rows
             writers.write("errors", errors)
             counts["errors"] += len(errors)
-            counts.update(tables.counts(out["documents"], out["blocks"], out["numbers"]))
+            counts.update(found_counts)
+        store.prune()
     finally:
         writers.close()
     summary = {"counts": dict(sorted(counts.items()))}
-    (interim(outputs, NAME)).mkdir(parents=True, exist_ok=True)
     (interim(outputs, NAME) / "counts.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     seconds = time.perf_counter() - started
-    print(f"publish: {counts['documents']} documents, {counts['errors']} errors, {seconds:.2f} s", file=sys.stderr)
+    kept_parts = f" ({store.hits} parts' rows kept from the last run)" if store.hits else ""
+    print(f"publish: {counts['documents']} documents, {counts['errors']} errors, {seconds:.2f} s{kept_parts}", file=sys.stderr)
     return summary
