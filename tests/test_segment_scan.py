@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.segment import body, captions, front, language, meta, regions
+from pipeline.segment import body, captions, chars, front, language, meta, regions, title
 from pipeline.segment.lines import split_lines
 from pipeline.segment.scan import Scan, fold
 
@@ -79,6 +79,17 @@ WORDY = st.lists(st.sampled_from(list("abcé ÄİıſK\u212a_9²½.,;:!?\"'()[]�
 @given(st.one_of(WORDY, st.text(max_size=60)))
 def test_word_counts_match_the_word_regex(text: str) -> None:
     assert language._word_counts(text) == Counter(language._WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(WORDY, st.text(max_size=60)))
+def test_word_runs_and_long_words_match_their_regexes(text: str) -> None:
+    cp = chars.code_points(text)
+    word = (chars.classes(cp) & chars.WORD) > 0
+    assert chars.tokens(cp, word) == re.findall(r"\w+", text)
+    starts, ends = chars.runs(word)
+    assert [(m.start(), m.end()) for m in re.finditer(r"\w+", text)] == list(zip(starts.tolist(), ends.tolist()))
+    assert set(title._LONG_WORD.findall(text)) == {w for w in re.findall(r"\w+", text) if len(w) > 3}
 
 
 @settings(max_examples=400, deadline=None)

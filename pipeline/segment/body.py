@@ -21,6 +21,7 @@ from pipeline.segment.lines import Line
 # a final stop, possibly inside quotes/brackets/emphasis or before a footnote marker ("consensus.7")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]*]*(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3})?$")
 _SPEAKER = re.compile(r"^[A-Z][\w .'’-]{1,40}:$")
+_SPEAKER_CHARS = 43  # the longest _SPEAKER match, a final "\n" included: longer paragraphs skip the regex
 _TAIL = 16  # characters of a paragraph's end that hold its final stop, but for odd endings
 # what may follow the stop in an _ENDS_SENTENCE match, besides spaces (\s) and digits (\d)
 _AFTER_STOP = frozenset("\"”’)]*⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -94,7 +95,7 @@ def join_text(paras: list[tuple[str, str]]) -> str:
 def _continues(first: tuple[str, str], second: tuple[str, str]) -> bool:
     (label1, a), (label2, b) = first, second
     # cheap tests before the regexes and splits
-    if label2 == "body" and _SPEAKER.match(a):
+    if label2 == "body" and len(a) <= _SPEAKER_CHARS and _SPEAKER.match(a):
         return True  # interview: the speaker's name on its own line, the answer below
     if label1 != "body" or label2 != "body" or _ends_sentence(a):
         return False

@@ -49,15 +49,28 @@ def code_points(text: str) -> np.ndarray:
 
 def classes(cp: np.ndarray) -> np.ndarray:
     """Bit set of WORD/DIGIT/... per code point."""
-    table = _table()
-    out = table[np.minimum(cp, _TABLE_SIZE - 1)]
+    # take(mode="clip") reads the table's last entry for code points past it (set right below):
+    # half the time of indexing with np.minimum(cp, ...)
+    out = _table().take(cp, mode="clip")
     astral = np.flatnonzero(cp >= _TABLE_SIZE)
     if len(astral):
         out[astral] = [_classify(chr(c)) for c in cp[astral].tolist()]
     return out
 
 
+def tokens(cp: np.ndarray, mask: np.ndarray) -> list[str]:
+    """The runs of `mask` characters of the text with code points `cp`, as strings in text order:
+    every other character is made a space and the text decoded back, so one C-level `str.split`
+    cuts them (no character of a run may be whitespace). A regex `findall` of the same runs tests
+    each character in Python's `re`, several times slower."""
+    spaced = np.where(mask, cp, 32).astype(np.uint32)
+    return spaced.tobytes().decode("utf-32-le").split()
+
+
 def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) of each run of True in `mask`."""
-    edges = np.diff(np.concatenate(([0], mask.view(np.int8) if mask.dtype == bool else mask.astype(np.int8), [0])))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    """Start and end (exclusive) of each run of True in `mask`: where the value changes, with False
+    before and after, alternately a start and an end (bools throughout: a diff of integers is 3x slower)."""
+    padded = np.zeros(len(mask) + 2, dtype=bool)
+    padded[1:-1] = mask
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return edges[0::2], edges[1::2]

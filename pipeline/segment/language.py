@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, repeat
-from operator import not_
 
+from pipeline.segment import chars
 from pipeline.segment.words import STOPWORDS_BY_LANG
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -30,8 +29,6 @@ _SCRIPTS = (
 # that finds nothing stands for the eight counts, which would all be zero.
 _ANY_SCRIPT = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _SCRIPTS[1:]) + "]")
 _SAMPLE = 5000  # characters looked at: enough to decide, and bounded time on long reports
-# Punctuation around words; none of it is a word character, so stripping it never cuts a word.
-_AROUND = ".,;:!?\"'()[]“”‘’—–-…"
 
 
 def detect(text: str, default: str = "en") -> str:
@@ -57,13 +54,9 @@ def detect(text: str, default: str = "en") -> str:
 
 
 def _word_counts(text: str) -> Counter[str]:
-    """Counts of `_WORD` matches in `text`, mostly without the regex (whose Unicode class test per
-    character is the slow part): a match never spans a space, and a space-separated token that is
-    letters once its punctuation is stripped is exactly one match. Only the other tokens (digits,
-    inner dots, apostrophes) go through `_WORD`."""
-    tokens = text.split()
-    bare = list(map(str.strip, tokens, repeat(_AROUND)))
-    letters = list(map(str.isalpha, bare))  # C-level maps: a Python loop per token was the cost
-    words = list(compress(bare, letters))
-    words += _WORD.findall(" ".join(compress(tokens, map(not_, letters))))
-    return Counter(words)
+    """Counts of `_WORD` matches in `text`, without the regex (whose Unicode class test per character
+    is the slow part): a match is a run of word characters (re's `\\w`) that are neither decimal
+    digits (`\\d`) nor "_", so the page's character classes (chars.py) cut them (chars.tokens)."""
+    cp = chars.code_points(text)
+    letters = ((chars.classes(cp) & (chars.WORD | chars.DIGIT)) == chars.WORD) & (cp != ord("_"))
+    return Counter(chars.tokens(cp, letters))

@@ -70,7 +70,7 @@ def _titles(cls: np.ndarray, word: np.ndarray, tok_start: np.ndarray) -> np.ndar
     """str.istitle of each token: a cased letter, upper case exactly when the character before it
     in the token is not cased (no character is both). Only word characters count (a few symbols
     between tokens are cased: ⓘ is lower case but not \\w); the character before a token is no
-    word character, so "the one before is a cased word character" restarts at every token. Sums
+    word character, so "the one before is a cased word character" restarts at every token. Tests
     run from each token's start to the next one's."""
     if not len(tok_start):
         return np.zeros(0, dtype=bool)
@@ -79,9 +79,9 @@ def _titles(cls: np.ndarray, word: np.ndarray, tok_start: np.ndarray) -> np.ndar
     after_cased[0] = False
     after_cased[1:] = cased[:-1]
     wrong = cased & (((cls & chars.UPPER) > 0) == after_cased)
-    tok_cased = np.add.reduceat(cased.view(np.int8), tok_start, dtype=np.int64)
-    tok_wrong = np.add.reduceat(wrong.view(np.int8), tok_start, dtype=np.int64)
-    return (tok_cased > 0) & (tok_wrong == 0)
+    # "any" per token: logical_or.reduceat runs on the bool arrays as they are (a sum casts each
+    # character to an integer first and takes 1.5x as long)
+    return np.logical_or.reduceat(cased, tok_start) & ~np.logical_or.reduceat(wrong, tok_start)
 
 
 def _sentence_ends(cp: np.ndarray, cls: np.ndarray, text_len: int) -> np.ndarray:
@@ -175,4 +175,4 @@ def _columns(texts: list[str]) -> np.ndarray:
         _flags(map(bool, map(_BYLINE.match, texts)), n),
         np.divide(alpha, n_tok, out=np.zeros(n), where=has_tok),
         (n_tok >= 25) & (stop_ratio >= 0.2),
-    ]).astype(float)
+    ]).astype(float, copy=False)  # float already when a column is: no second copy

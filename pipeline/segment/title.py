@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,9 @@ _SKIP = ("footnote", "front_matter")
 _BY = re.compile(r"^(?:by|written by|posted by|words by|author|authors|reviewed by|fact checked by|edited by)\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b", re.I)
 _WORD = re.compile(r"\w+")
+# the `_WORD` tokens of four characters or more: a match starts where a token does, as the shorter
+# runs fail, so one findall gives them without a list of every token to filter
+_LONG_WORD = re.compile(r"\w{4,}")
 _DIGIT = re.compile(r"\d")
 
 NAMES = (
@@ -133,7 +137,9 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
         [k + 1 < len(rows) and _dek_under(rows[k], rows[k + 1]) for k in picked],
         [k > 0 and _dek_under(rows[k - 1], rows[k]) for k in picked],
     ]
-    return picked, np.array(columns, dtype=np.float64).T.copy()
+    # one flat fromiter: np.array on the nested lists (bools and floats) takes twice as long
+    flat = np.fromiter(chain.from_iterable(columns), dtype=np.float64, count=len(columns) * len(picked))
+    return picked, flat.reshape(len(columns), len(picked)).T.copy()
 
 
 def _dek_under(headline: Line, line: Line) -> bool:
@@ -175,4 +181,4 @@ def _body_words(rows: list[Line], out: Labelled, cut: int) -> set[str]:
         if out.labels.get(ln.index) == "body":
             texts.append(ln.text)
             size += len(ln.text)
-    return {w for w in set(_WORD.findall("\n".join(texts).lower())) if len(w) > 3}
+    return set(_LONG_WORD.findall("\n".join(texts).lower()))

@@ -13,6 +13,7 @@ from itertools import repeat
 
 import numpy as np
 
+from pipeline.segment import chars
 from pipeline.segment.words import BOILER_WORDS, STOPWORDS_CASED
 
 # one look-up per token gives both counts: bit 1 a function word, bit 2 a chrome word
@@ -22,6 +23,5 @@ WORD_CODE: dict[str, int] = {w: (w in STOPWORDS_CASED) + 2 * (w in BOILER_WORDS)
 def token_codes(cp: np.ndarray, word: np.ndarray) -> np.ndarray:
     """WORD_CODE of each `\\w+` token of the text with code points `cp` (`word`: its word
     characters), in text order; 0 for other words."""
-    spaced = np.where(word, cp, 32).astype(np.uint32)  # lone surrogates are no word characters: gone
-    tokens = spaced.tobytes().decode("utf-32-le").split()
+    tokens = chars.tokens(cp, word)  # lone surrogates are no word characters: gone
     return np.fromiter(map(WORD_CODE.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
