@@ -1,15 +1,20 @@
 """GX results kept between runs under a hash of exactly what decides them: validate re-checks only what changed.
 
 Why: GX costs milliseconds per document, so after one document of 10,000 was edited, checking the
-other 9,999 again took half of the re-run (55 s of 107 s). GX's result for a suite is a pure function
-of the DataFrame it is given (only the columns the checks read, see gx._for_gx), the expectations,
-the result options, our GX glue code and the GX version: the key is a hash of those, so a hit is the
-result GX would give. Parts of the corpus that did not change (validate.docs_per_part documents each)
-give the same DataFrames, hence hits. The folder is a DVC `persist` output, like the per-document
-stages' previous outputs; entries a run did not use are removed at its end.
+other 9,999 again took half of the re-run (55 s of 107 s). A suite's results are a pure function of
+what it reads, its expectations, the result options, our expectations code and the GX version, so
+the key is a hash of those and a hit is the result GX would give:
+- a suite over a part of the corpus (validate.docs_per_part documents) reads the part's rows of
+  every dataset, which of its documents are among the inputs, and the `validate:` params (its
+  DataFrame is derived from them): the part's digest (data.Part) and the params are keyed, and an
+  unchanged part is neither converted to pandas nor checked;
+- the other suites (small: schema, errors, inputs, corpus, and uniqueness over whole columns) are
+  keyed by the DataFrame GX gets (only the columns the checks read, see gx._for_gx).
+The folder is a DVC `persist` output, like the per-document stages' previous outputs; entries a run
+did not use are removed at its end.
 
-The DataFrame is hashed through Arrow, value by value (`_array`): Arrow's IPC and Parquet bytes
-depend on how the rows were chunked when read, which changes when another part of the file changes.
+Tables are hashed through Arrow, value by value (`_array`): Arrow's IPC and Parquet bytes depend on
+how the rows were chunked when read, which changes when another part of the file changes.
 """
 
 from __future__ import annotations
