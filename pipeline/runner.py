@@ -38,6 +38,14 @@ def interim(outputs: Path, name: str) -> Path:
     return outputs / "interim" / name
 
 
+def prepare_fields(module: ModuleType) -> list[str]:
+    """What a stage's corpus pre-pass reads of each Doc: its `PREPARE_READS` (segment's site pass
+    reads a page's text only: building whole Docs for it cost seconds per 10,000 documents), else the
+    fields `process` sees; and whether the Doc failed upstream."""
+    wanted = getattr(module, "PREPARE_READS", None) or fields(module)[0]
+    return [f for f in FIELDS if f in wanted or f == "error"]
+
+
 def _count(src: Path | None) -> int | None:
     """Documents the stage will see, for the progress bar's end; read from Parquet footers only."""
     if src is None or not progress.wanted():
@@ -138,8 +146,7 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
         src = interim(outputs, module.INPUT)
         if not src.is_dir():
             raise FatalError(f"stage {name}: input {src} is missing; run stage {module.INPUT} first")
-        # the pre-pass sees the fields `process` sees, and whether the Doc failed upstream
-        source = functools.partial(read_docs, src, [f for f in FIELDS if f in sent or f == "error"])
+        source = functools.partial(read_docs, src, prepare_fields(module))
     context = module.prepare(source, params) if hasattr(module, "prepare") else None
     target = interim(outputs, name)
     previous_dir = target.with_name(f"{name}.previous")

@@ -14,7 +14,7 @@ from conftest import ROOT, SHARED
 from pipeline import mapper, runner, schema
 from pipeline import params as params_mod
 from pipeline.doc import Doc
-from pipeline.io import doc_to_record
+from pipeline.io import doc_from_record, doc_to_record
 from pipeline.stages.ingest import unread
 
 
@@ -49,13 +49,22 @@ def _by_fields(stage: str, params: params_mod.Params, context: object, docs: lis
     return records
 
 
+def _only(docs: list[Doc], names: list[str]) -> list[Doc]:
+    """The Docs with only the given fields, the others at their defaults (as read_docs gives them)."""
+    return [doc_from_record({k: v for k, v in doc_to_record(d).items() if k in names}) for d in docs]
+
+
 def _compare_all_stages(folder: Path) -> list[str]:
-    """Stages whose field-limited result differs from the whole-Doc one (none when declarations are right)."""
+    """Stages whose field-limited result differs from the whole-Doc one (none when declarations are
+    right): the pre-pass on the fields the runner reads for it, and `process` on the fields it sends."""
     params = params_mod.load(ROOT / "params.yaml")
     docs = [unread(f"in/{p.name}") for p in sorted(folder.iterdir())]
     differ = []
     for stage in runner.MAP_STAGES:
         context = _context(stage, docs, params, folder)
+        module = mapper.stage_module(stage)
+        if hasattr(module, "prepare") and _context(stage, _only(docs, runner.prepare_fields(module)), params, folder) != context:
+            differ.append(f"{stage}.prepare")
         whole = [mapper.apply(stage, params, context, copy.deepcopy(d)) for d in docs]
         expected = [doc_to_record(d) for d in whole]
         if _by_fields(stage, params, context, docs) != expected:
@@ -73,6 +82,19 @@ def test_a_missing_read_declaration_is_caught(inputs: Path, monkeypatch: pytest.
     segment = mapper.stage_module("segment")
     monkeypatch.setattr(segment, "READS", tuple(f for f in segment.READS if f != "hints"))
     assert _compare_all_stages(inputs) == ["segment"]
+
+
+def test_site_pass_on_the_fields_it_declares_gives_the_whole_doc_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On pages that share templates (the seeds above share none), and with teeth: a declaration
+    without the pages is caught."""
+    params = params_mod.load(ROOT / "params.yaml")
+    pages = sorted(p for p in (SHARED / "bench" / "boilerplate").glob("*.txt") if not p.name.endswith(".gold.txt"))[:60]
+    docs = [Doc(doc_id=p.stem, source_path=p.name, format="txt", page=p.read_text(encoding="utf-8"), title="t", flags=["x"]) for p in pages]
+    segment = mapper.stage_module("segment")
+    whole = _context("segment", docs, params, Path())
+    assert whole and _context("segment", _only(docs, runner.prepare_fields(segment)), params, Path()) == whole
+    monkeypatch.setattr(segment, "PREPARE_READS", ("doc_id",))
+    assert _context("segment", _only(docs, runner.prepare_fields(segment)), params, Path()) != whole
 
 
 def test_undeclared_stage_gets_and_returns_the_whole_doc() -> None:

@@ -19,6 +19,7 @@ INPUT = "clean"
 # the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
 READS = ("doc_id", "page", "hints", "flags", "title", "authors", "published", "site")
 WRITES = ("blocks", "text", "title", "authors", "published", "site", "language", "flags")
+PREPARE_READS = ("doc_id", "page")  # what `prepare` reads of a Doc (runner.prepare_fields)
 
 
 def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, frozenset[str]]:
