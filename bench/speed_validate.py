@@ -6,11 +6,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pipeline.expectations.store import FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
 _IMPORT = "import time; t = time.perf_counter(); from pipeline.expectations import gx; gx.context(); print(time.perf_counter() - t)"
@@ -43,10 +46,13 @@ def rows() -> list[dict]:
         _timed(stage, cached)  # fills the cache
         found = []
         for label, env in (("", None), (", bytecode cached", cached)):
+            shutil.rmtree(Path(tmp) / FOLDER, ignore_errors=True)  # every suite checked, none read back from the last run
             wall, cpu, _ = _timed(stage, env)
             _, _, out = _timed(["-c", _IMPORT], env)
             gx_seconds = float(out.strip().splitlines()[-1])
             found.append({"name": f"validate stage on seeds ({seeds} docs){label}", "value": round(wall, 2), "unit": f"s wall ({cpu:.2f} s CPU, GX import {gx_seconds:.2f} s; goal <= 3 s)"})
+        wall, cpu, _ = _timed(stage, cached)  # again, nothing changed: every result read back (store.py)
+        found.append({"name": f"validate stage on seeds ({seeds} docs), results kept", "value": round(wall, 2), "unit": f"s wall ({cpu:.2f} s CPU)"})
     return found
 
 
