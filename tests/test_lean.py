@@ -1,4 +1,4 @@
-"""The per-document stages run without importing pandas, and a process can still use it afterwards."""
+"""The per-document stages, publish and report run without importing pandas, and a process can still use it afterwards."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ def _python(code: str) -> str:
 
 
 def test_stage_commands_never_import_pandas(tmp_path: Path) -> None:
-    """Each per-document stage as DVC runs it; the outputs are read with pandas afterwards all the same."""
+    """Each per-document stage as DVC runs it, then publish and report (which take care not to build
+    arrays in ways that import pandas); the outputs are read with pandas afterwards all the same."""
     out = _python(f"""
         import sys
         from pipeline import cli
-        for name in ("ingest", "clean", "segment", "extract"):
+        for name in ("ingest", "clean", "segment", "extract", "publish", "report"):
             cli.main(["stage", name, "--outputs", {str(tmp_path)!r}])
         print("pandas" in sys.modules)
     """)

@@ -20,19 +20,29 @@ from pipeline.report.data import doc_from_rows, read, rebuild_page
 DATASETS = ("documents", "blocks", "citations", "numbers")
 
 
+def codes(column: pa.ChunkedArray) -> tuple[list, np.ndarray]:
+    """The column's distinct values in order of first appearance, and each row's number among them
+    (Arrow's dictionary encoding). The numbers are read from the Arrow buffer: `to_numpy`, like
+    pa.array() on Python values, imports pandas, a second of start-up the report has no use for."""
+    encoded = column.combine_chunks().dictionary_encode()
+    indices = encoded.indices
+    width = indices.type.bit_width // 8
+    return encoded.dictionary.to_pylist(), np.frombuffer(indices.buffers()[1], dtype=f"int{8 * width}", count=len(indices), offset=indices.offset * width)
+
+
 class _Index:
     """Row numbers of a table grouped by doc_id, as one Arrow array: a document's rows are a slice of it."""
 
     def __init__(self, doc_ids: pa.ChunkedArray) -> None:
-        # grouped in Arrow and numpy, not a Python loop per row (seconds for the blocks of 10,000
-        # documents): dictionary codes number the ids in order of first appearance, and a stable sort
-        # of the codes lists each document's rows together, in file order, documents in that order
-        encoded = doc_ids.combine_chunks().dictionary_encode()
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        counts = np.bincount(codes, minlength=len(encoded.dictionary))
+        # grouped in numpy, not a Python loop per row (seconds for the blocks of 10,000 documents): a
+        # stable sort of the ids' codes lists each document's rows together, in file order, documents
+        # in order of first appearance
+        self.ids, self.codes = codes(doc_ids)
+        counts = np.bincount(self.codes, minlength=len(self.ids))
         starts = np.cumsum(counts) - counts
-        self.spans: dict[str, tuple[int, int]] = dict(zip(encoded.dictionary.to_pylist(), zip(starts.tolist(), counts.tolist())))
-        self.order = pa.array(np.argsort(codes, kind="stable").astype(np.int64))
+        self.spans: dict[str, tuple[int, int]] = dict(zip(self.ids, zip(starts.tolist(), counts.tolist())))
+        order = np.argsort(self.codes, kind="stable").astype(np.int64)
+        self.order = pa.Array.from_buffers(pa.int64(), len(order), [None, pa.py_buffer(order)])
 
     def count(self, doc_id: str) -> int:
         return self.spans.get(doc_id, (0, 0))[1]
