@@ -69,3 +69,5 @@ def test_each_per_document_stage_keys_its_cache_on_exactly_its_dvc_code_deps() -
     for name in MAP_STAGES:
         deps = {d for d in stages[name]["deps"] if d.startswith("pipeline/")}
         assert deps == {f"pipeline/{p}" for p in stage_code(stage_module(name))}, name
+    # publish keys the rows it keeps (pipeline/publish/kept.py) on its own CODE in the same way
+    assert {d for d in stages["publish"]["deps"] if d.startswith("pipeline/")} == {f"pipeline/{p}" for p in stage_module("publish").CODE}

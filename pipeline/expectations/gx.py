@@ -121,11 +121,10 @@ def run_suite(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[st
     if not checks:
         return {}
     frame = _for_gx(frame, checks, key)
-    kept = store.key(name, frame_digest(frame), checks, key, {"examples": examples, "detailed": detailed}) if store is not None else None
-    if kept is not None and (found := store.get(kept)) is not None:
-        return found  # GX is imported only when some suite has to run
-    found = _validate(name, frame, checks, key, examples, detailed)
-    return store.put(kept, found) if store is not None and kept is not None else found
+    if store is None:
+        return _validate(name, frame, checks, key, examples, detailed)
+    kept = store.suite_key(name, frame_digest(frame), checks, key, {"examples": examples, "detailed": detailed})
+    return store.fetch(kept, lambda: _validate(name, frame, checks, key, examples, detailed))  # GX is imported only when some suite has to run
 
 
 def _validate(name: str, frame: pd.DataFrame, checks: list[Check], key: tuple[str, ...], examples: int, detailed: bool) -> dict[str, Any]:

@@ -10,8 +10,7 @@ the key is a hash of those and a hit is the result GX would give:
   unchanged part is neither converted to pandas nor checked;
 - the other suites (small: schema, errors, inputs, corpus, and uniqueness over whole columns) are
   keyed by the DataFrame GX gets (only the columns the checks read, see gx._for_gx).
-The folder is a DVC `persist` output, like the per-document stages' previous outputs; entries a run
-did not use are removed at its end.
+The folder is kept like publish's (pipeline/kept.py): a DVC `persist` output holding one run's entries.
 
 Tables are hashed through Arrow, value by value (`_array`): Arrow's IPC and Parquet bytes depend on
 how the rows were chunked when read, which changes when another part of the file changes.
@@ -33,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.cache import code_version
+from pipeline.kept import KeptFolder
 
 FOLDER = Path("interim") / "validate"  # under the outputs folder
 
@@ -86,45 +86,25 @@ def frame_digest(frame: pd.DataFrame) -> str:
     return table_digest({"frame": pa.Table.from_pandas(frame, preserve_index=False)})
 
 
-class ResultStore:
+class ResultStore(KeptFolder[dict[str, Any]]):
     """Raw GX results by key, one JSON file each under `outputs/interim/validate`."""
 
-    def __init__(self, outputs: Path) -> None:
-        self.folder = outputs / FOLDER
-        self.folder.mkdir(parents=True, exist_ok=True)
-        # what the results depend on besides the DataFrame and the checks: GX itself and our code around it
-        self.salt = f"{version('great_expectations')}\0{code_version(('expectations',))}"
-        self.kept: set[str] = set()  # keys found in the folder (GX did not run)
-        self.ran: set[str] = set()  # keys GX ran for, now stored
+    suffix = ".json"
 
-    def key(self, suite: str, data: str, checks: Iterable[Any], columns: tuple[str, ...], options: dict[str, Any]) -> str:
+    def __init__(self, outputs: Path) -> None:
+        # what the results depend on besides the data and the checks: GX itself and our code around it
+        super().__init__(outputs / FOLDER, f"{version('great_expectations')}\0{code_version(('expectations', 'kept.py'))}")
+
+    def suite_key(self, suite: str, data: str, checks: Iterable[Any], columns: tuple[str, ...], options: dict[str, Any]) -> str:
         """`data`: the digest of what the suite reads; `checks`: the Check dataclasses run; `columns`: the
         key naming failing rows; `options`: result options and anything else the results depend on."""
         spec = json.dumps([suite, [dataclasses.asdict(c) for c in checks], list(columns), options], sort_keys=True, default=_plain)
-        return hashlib.sha256(f"{self.salt}\0{spec}\0{data}".encode()).hexdigest()[:40]
+        return self.key(spec, data)
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        path = self.folder / f"{key}.json"
-        if not path.is_file():
-            return None
-        self.kept.add(key)
+    def _read(self, path: Path) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def put(self, key: str, found: dict[str, Any]) -> dict[str, Any]:
-        """Store `found` and return it as it reads back from JSON: a fresh result and a kept one are the same objects."""
+    def _write(self, path: Path, found: dict[str, Any]) -> dict[str, Any]:
         text = json.dumps(found, ensure_ascii=False)  # GX's key order kept: messages list failing rows in it
-        (self.folder / f"{key}.json").write_text(text, encoding="utf-8")
-        self.ran.add(key)
+        path.write_text(text, encoding="utf-8")
         return json.loads(text)
-
-    def add(self, kept: set[str], ran: set[str]) -> None:
-        """What a worker process's copy of the store used, so that `prune` keeps it."""
-        self.kept |= kept
-        self.ran |= ran
-
-    def prune(self) -> None:
-        """Remove what no suite of this run used."""
-        used = self.kept | self.ran
-        for path in self.folder.glob("*.json"):
-            if path.stem not in used:
-                path.unlink()

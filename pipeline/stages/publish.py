@@ -7,6 +7,7 @@ whose published Docs did not change are read back from the last run (pipeline/pu
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -26,7 +27,7 @@ from pipeline.runner import interim
 
 NAME = "publish"
 INPUT = "extract"
-CODE = ("stages/publish.py", "publish", "segment/chars.py", "schema.py", "io.py")  # package files publish runs; dvc.yaml deps match
+CODE = ("stages/publish.py", "publish", "kept.py", "segment/chars.py", "schema.py", "io.py")  # package files publish runs; dvc.yaml deps match
 IDENTITY = ["doc_id", "source_path", "error", "error_stage", "key"]  # what decides which rows a part publishes
 
 
@@ -90,12 +91,8 @@ def run(params: Params, outputs: Path) -> dict:
         for part in sorted(interim(outputs, INPUT).glob("part-*.parquet")):
             ids = io.read_part(part, IDENTITY)
             errors, kept = _errors(ids, seen, counts)
-            key = store.key(ids.column("key").take(numbers(kept, pa.int64())).to_pylist())
-            found = store.get(key)
-            if found is None:
-                found = _convert(part, kept, params)
-                store.put(key, *found)
-            out, found_counts = found
+            key = store.key(*ids.column("key").take(numbers(kept, pa.int64())).to_pylist())
+            out, found_counts = store.fetch(key, functools.partial(_convert, part, kept, params))
             for name, table in out.items():
                 writers.write_table(name, table)
                 counts[name] += table.num_rows
@@ -108,6 +105,6 @@ def run(params: Params, outputs: Path) -> dict:
     summary = {"counts": dict(sorted(counts.items()))}
     (interim(outputs, NAME) / "counts.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     seconds = time.perf_counter() - started
-    kept_parts = f" ({store.hits} parts' rows kept from the last run)" if store.hits else ""
+    kept_parts = f" ({len(store.kept)} parts' rows kept from the last run)" if store.kept else ""
     print(f"publish: {counts['documents']} documents, {counts['errors']} errors, {seconds:.2f} s{kept_parts}", file=sys.stderr)
     return summary

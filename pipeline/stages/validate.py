@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import gc
 import importlib
 import json
@@ -26,7 +27,7 @@ import pyarrow as pa
 from pipeline import schema
 from pipeline.expectations import SUITES, Check
 from pipeline.expectations import corpus as corpus_suite
-from pipeline.expectations.data import Data, load
+from pipeline.expectations.data import Data, Part, load
 from pipeline.expectations.docs import render
 from pipeline.expectations.errors import RECORDING
 from pipeline.expectations.merge import merge, whole_only
@@ -73,21 +74,24 @@ def _suites_by_part(data: Data, params: Params, names: tuple[str, ...], store: R
     rows = dict.fromkeys(names, 0)
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     options = {"examples": params.validate.examples, "detailed": count > 1, "params": dataclasses.asdict(params.validate)}
+
+    def results(part: Part, loaded: list[Data], name: str) -> dict[str, Any]:
+        """GX over the part: its DataFrames are made when a suite first has to run, once for all (`loaded`)."""
+        if not loaded:
+            loaded.append(part.load())
+        m = modules[name]
+        frame = m.frame(loaded[0], params)
+        return {"rows": len(frame), "found": gx.run_suite(m.NAME, frame, checks[name], m.KEY, params.validate.examples, detailed=count > 1)}
+
     for part in parts:
-        loaded = None
+        loaded: list[Data] = []
         for name, m in modules.items():
-            key = store.key(name, part.digest, checks[name], m.KEY, options) if store is not None else None
-            entry = store.get(key) if key is not None else None
-            if entry is None:  # GX runs: the part's DataFrames are made now, once for all its suites
-                loaded = loaded or part.load()
-                frame = m.frame(loaded, params)
-                entry = {"rows": len(frame), "found": gx.run_suite(m.NAME, frame, checks[name], m.KEY, params.validate.examples, detailed=count > 1)}
-                entry = store.put(key, entry) if key is not None else entry
-                del frame
+            make = functools.partial(results, part, loaded, name)
+            entry = store.fetch(store.suite_key(name, part.digest, checks[name], m.KEY, options), make) if store is not None else make()
             rows[name] += entry["rows"]
             found[name].append(entry["found"])
-        if loaded is not None:
-            del loaded
+        if loaded:
+            loaded.clear()
             gx.forget_batches()
             _release()
     return count, rows, found, store.kept if store else set(), store.ran if store else set()
