@@ -65,26 +65,28 @@ class Data:
         dataset's rows in file order."""
         total = self.rows["documents"]
         bounds = _bounds(self) if total > self.whole_docs else None
+        inputs = pa.array(self.inputs, pa.string())  # once for every part's digest
         if bounds is None:  # one part: the whole corpus
-            return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)})])
-        return -(-total // self.docs_per_part), self._parts(bounds)
+            return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)}, inputs)])
+        return -(-total // self.docs_per_part), self._parts(bounds, inputs)
 
-    def _parts(self, bounds: dict[str, np.ndarray]) -> Iterator[Part]:
+    def _parts(self, bounds: dict[str, np.ndarray], inputs: pa.Array) -> Iterator[Part]:
         cursors = {name: _Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
         total = self.rows["documents"]
         for lo in range(0, total, self.docs_per_part):
             hi = min(lo + self.docs_per_part, total)
             take = {"documents": hi - lo, **{n: int(bounds[n][hi] - bounds[n][lo]) for n in PER_DOC}}
-            yield self._part({name: cursors[name].take(n) for name, n in take.items()})
+            yield self._part({name: cursors[name].take(n) for name, n in take.items()}, inputs)
 
     def with_frames(self, frames: dict[str, pd.DataFrame]) -> Data:
         return dataclasses.replace(self, frames=frames)
 
-    def _part(self, tables: dict[str, pa.Table]) -> Part:
+    def _part(self, tables: dict[str, pa.Table], inputs: pa.Array) -> Part:
         # what a suite's frame reads besides the part's rows: which of its documents are listed among
         # the inputs (documents.source_listed)
-        listed = pc.is_in(tables["documents"]["source_path"], value_set=pa.array(self.inputs, pa.string())) if "source_path" in tables["documents"].column_names else pa.array([], pa.bool_())
-        digest = table_digest({**tables, "listed": listed.combine_chunks() if isinstance(listed, pa.ChunkedArray) else listed})
+        docs = tables["documents"]
+        listed = pc.is_in(docs["source_path"], value_set=inputs).combine_chunks() if "source_path" in docs.column_names else pa.array([], pa.bool_())
+        digest = table_digest({**tables, "listed": listed})
 
         def load() -> Data:
             frames = {}
