@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -126,7 +126,14 @@ def read_part(part: Path, columns: list[str] | None = None) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=expected)
 
 
-def read_docs(folder: Path, columns: list[str] | None = None) -> Iterator[list[Doc]]:
-    """Batches of Docs from a stage's part files, in order; with `columns`, Docs of those fields only."""
-    for part in sorted(folder.glob("part-*.parquet")):
-        yield [doc_from_record(r) for r in read_part(part, columns).to_pylist()]
+# a stage's input for its corpus pre-pass (runner.py): `()` the batches with the fields the stage
+# declares, `(fields, only)` other fields, of the batches numbered in `only`
+Source = Callable[..., Iterator[list[Doc]]]
+
+
+def read_docs(folder: Path, columns: list[str] | None = None, only: set[int] | None = None) -> Iterator[list[Doc]]:
+    """Batches of Docs from a stage's part files, in order; with `columns`, Docs of those fields only;
+    with `only`, the batches of those numbers (counted among all parts, from 0) only."""
+    for number, part in enumerate(sorted(folder.glob("part-*.parquet"))):
+        if only is None or number in only:
+            yield [doc_from_record(r) for r in read_part(part, columns).to_pylist()]

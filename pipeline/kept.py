@@ -5,6 +5,9 @@ pipeline/expectations/store.py), the corpus-wide stages that the per-document ca
 not cover. Each folder is a DVC output with `persist: true`; an entry appears whole or not at all
 (written under a temporary name, then renamed), and a run removes the entries it did not use, so the
 folder holds one run's results.
+
+`KeptTable` is the same idea for many small entries (a few numbers per document, where a file each
+would cost more than the entry): one Arrow file of rows, rewritten whole when a run changes it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
+
+import pyarrow as pa
 
 T = TypeVar("T")
 _TEMP = "tmp-"  # an entry being written; its name is no key, so `prune` removes one a crash left
@@ -67,6 +72,31 @@ class KeptFolder(Generic[T]):
 
     def _write(self, path: Path, value: T) -> T:
         raise NotImplementedError
+
+
+class KeptTable:
+    """Rows kept between runs in one Arrow IPC file, under a salt (versions, code) stored in the file:
+    a file written under another salt, or unreadable, is no answer. Written under a temporary name and
+    renamed, so a crash leaves the old file or the new one."""
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path, self.salt = path, salt
+
+    def read(self) -> pa.Table | None:
+        try:
+            with pa.OSFile(str(self.path)) as source:
+                table = pa.ipc.open_file(source).read_all()
+        except (OSError, pa.ArrowInvalid):
+            return None
+        return table if (table.schema.metadata or {}).get(b"salt") == self.salt.encode() else None
+
+    def write(self, table: pa.Table) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_name(f"{_TEMP}{self.path.name}")
+        table = table.replace_schema_metadata({"salt": self.salt})
+        with pa.OSFile(str(temp), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        os.replace(temp, self.path)
 
 
 def _remove(path: Path) -> None:

@@ -1,14 +1,14 @@
 """Runs one stage: stream the previous stage's Docs in batches, apply `process` per Doc, write parts.
 
 A stage module has NAME, INPUT, `process(doc, params, context) -> Doc` and optionally
-`prepare(batches, params) -> context` for a corpus-level pre-pass. A Doc that already failed passes
+`prepare(source, params, outputs) -> context` for a corpus-level pre-pass (`source()`: the input
+batches with the fields the stage declares; `source(fields, only)`: other fields, of some batches). A Doc that already failed passes
 through untouched; a Doc that fails here gets `error`/`error_stage` and flows on to publish.
 How the Docs of a batch are mapped (in-process, a process pool, Dask) is pipeline/mapper.py.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import shutil
@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from pipeline import cache, progress, schema
 from pipeline.doc import Doc
 from pipeline.errors import FatalError
-from pipeline.io import FIELDS, PartWriter, doc_from_record, doc_to_record, read_docs, read_part
+from pipeline.io import FIELDS, PartWriter, Source, doc_from_record, doc_to_record, read_docs, read_part
 from pipeline.mapper import Mapper, fields, indices, stage_module
 from pipeline.params import Params
 
@@ -40,10 +40,17 @@ def interim(outputs: Path, name: str) -> Path:
 
 def prepare_fields(module: ModuleType) -> list[str]:
     """What a stage's corpus pre-pass reads of each Doc: its `PREPARE_READS` (segment's site pass
-    reads a page's text only: building whole Docs for it cost seconds per 10,000 documents), else the
-    fields `process` sees; and whether the Doc failed upstream."""
+    reads a page's name and key only, the text of changed pages only: building whole Docs for it cost
+    seconds per 10,000 documents), else the fields `process` sees; and whether the Doc failed upstream."""
     wanted = getattr(module, "PREPARE_READS", None) or fields(module)[0]
     return [f for f in FIELDS if f in wanted or f == "error"]
+
+
+def _prepare_source(src: Path, declared: list[str]) -> Source:
+    def source(wanted: list[str] | None = None, only: set[int] | None = None) -> Iterator[list[Doc]]:
+        return read_docs(src, wanted or declared, only)
+
+    return source
 
 
 def _count(src: Path | None) -> int | None:
@@ -146,8 +153,9 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
         src = interim(outputs, module.INPUT)
         if not src.is_dir():
             raise FatalError(f"stage {name}: input {src} is missing; run stage {module.INPUT} first")
-        source = functools.partial(read_docs, src, prepare_fields(module))
-    context = module.prepare(source, params) if hasattr(module, "prepare") else None
+        source = _prepare_source(src, prepare_fields(module))
+    started = time.perf_counter()  # the pre-pass is the stage's work too
+    context = module.prepare(source, params, outputs) if hasattr(module, "prepare") else None
     target = interim(outputs, name)
     previous_dir = target.with_name(f"{name}.previous")
     shutil.rmtree(previous_dir, ignore_errors=True)
@@ -159,7 +167,6 @@ def run_map_stage(name: str, params: Params, outputs: Path, source: Callable[[],
     gc.freeze()  # what exists now (modules, the context) lives all stage: no GC run walks it, and forked workers never touch its pages
     mapper = Mapper(name, params, context)
     counts = {"documents": 0, "errors": 0, "reused": 0, "kept": 0, "parts": 0}
-    started = time.perf_counter()
     try:
         pending: deque[tuple[Plan, Callable[[], pa.Table]]] = deque()
 

@@ -22,7 +22,7 @@ def process_files(paths: list[Path], params: Params, upto: str = "extract") -> l
         if name == "ingest":
             ctx = context
         else:
-            ctx = module.prepare(lambda: iter([docs]), params) if hasattr(module, "prepare") else None
+            ctx = module.prepare(lambda *_: iter([docs]), params) if hasattr(module, "prepare") else None
         docs = [apply(name, params, ctx, d) for d in docs]
     return docs
 

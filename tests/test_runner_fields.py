@@ -4,7 +4,9 @@ the result must equal running the stage on the whole Doc, for every per-document
 from __future__ import annotations
 
 import copy
+import dataclasses
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -35,7 +37,7 @@ def _context(stage: str, docs: list[Doc], params: params_mod.Params, folder: Pat
     module = mapper.stage_module(stage)
     if stage == "ingest":
         return {d.source_path: str(folder / Path(d.source_path).name) for d in docs}
-    return module.prepare(lambda: iter([docs]), params) if hasattr(module, "prepare") else None
+    return module.prepare(lambda *_: iter([docs]), params) if hasattr(module, "prepare") else None
 
 
 def _by_fields(stage: str, params: params_mod.Params, context: object, docs: list[Doc]) -> list[dict]:
@@ -85,16 +87,22 @@ def test_a_missing_read_declaration_is_caught(inputs: Path, monkeypatch: pytest.
 
 
 def test_site_pass_on_the_fields_it_declares_gives_the_whole_doc_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    """On pages that share templates (the seeds above share none), and with teeth: a declaration
-    without the pages is caught."""
+    """On pages that share templates (the seeds above share none), read as the runner reads them: the
+    declared fields of every Doc, then the fields the pass asks for of the batches it names. With
+    teeth: a declaration without the pages' names is caught."""
     params = params_mod.load(ROOT / "params.yaml")
     pages = sorted(p for p in (SHARED / "bench" / "boilerplate").glob("*.txt") if not p.name.endswith(".gold.txt"))[:60]
-    docs = [Doc(doc_id=p.stem, source_path=p.name, format="txt", page=p.read_text(encoding="utf-8"), title="t", flags=["x"]) for p in pages]
+    docs = [Doc(doc_id=p.stem, source_path=p.name, format="txt", page=p.read_text(encoding="utf-8"), title="t", flags=["x"], key=f"k{i}")
+            for i, p in enumerate(pages)]
     segment = mapper.stage_module("segment")
-    whole = _context("segment", docs, params, Path())
-    assert whole and _context("segment", _only(docs, runner.prepare_fields(segment)), params, Path()) == whole
-    monkeypatch.setattr(segment, "PREPARE_READS", ("doc_id",))
-    assert _context("segment", _only(docs, runner.prepare_fields(segment)), params, Path()) != whole
+
+    def read(fields: list[str] | None = None, only: set[int] | None = None) -> Iterator[list[Doc]]:
+        return iter([_only(docs, fields or runner.prepare_fields(segment))])
+
+    whole = segment.prepare(lambda *_: iter([[dataclasses.replace(d, key="") for d in docs]]), params)
+    assert whole and segment.prepare(read, params) == whole
+    monkeypatch.setattr(segment, "PREPARE_READS", ("doc_id", "key"))
+    assert segment.prepare(read, params) != whole
 
 
 def test_undeclared_stage_gets_and_returns_the_whole_doc() -> None:

@@ -139,7 +139,7 @@ def test_site_repeats_are_chrome() -> None:
     chrome = page[page.index("0 Comments") :]  # comment form, teaser lists, footer of that site
     other = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8") + "\n\n" + chrome
     docs = [Doc(doc_id=i, source_path=i, format="txt", page=p) for i, p in (("a", page), ("b", other))]
-    context = segment.prepare(lambda: iter([docs]), Params())
+    context = segment.prepare(lambda *_: iter([docs]), Params())
     doc = segment.process(docs[0], Params(), context)
     teaser = next(b for b in doc.blocks if b.text.startswith("Syrian Developments"))
     assert teaser.label == "chrome" and teaser.reason == "site_repeat"

@@ -5,15 +5,16 @@ Two pages belong to one template when they share at least `min_shared` distinct 
 its template has it too. A line shared by unrelated pages ("Introduction", "Conclusion") is not
 enough on its own, and near-duplicate pages (the same article twice) give no evidence.
 
-Memory: the corpus is read twice and never held. The first pass keeps one 64-bit key per (page,
-distinct short line) in a numpy array, not the lines as Python strings; shared lines are grouped by
-sorting the keys, and pairs of pages are counted block by block (bounded), not in a dict of all
-pairs. The second pass reads the repeated lines of each page back by their position on the page.
+Memory: pages come as one 64-bit key per distinct short line (`line_keys`), kept in one numpy array,
+not as Python strings; shared lines are grouped by sorting the keys, and pairs of pages are counted
+block by block (bounded), not in a dict of all pairs. The answer is where the repeated lines sit among
+each page's distinct short lines (`repeated_positions`), so no second pass over the pages is needed:
+the stage reads them back from the page it labels anyway (`lines_at`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from hashlib import blake2b
 
 import numpy as np
@@ -23,12 +24,23 @@ DUPLICATE_SHARE = 0.8  # pages sharing more than this share of their lines are c
 MAX_PAGES = 200  # a line on more pages gives no pairs (they grow quadratically); its site is found via other lines
 BLOCK = 1 << 19  # (page line, other page) pairs expanded at once: bounds the working memory (~20 MB)
 
-Pages = Callable[[], Iterable[tuple[str, str]]]  # called once per pass; (doc_id, page) in the same order
+
+def distinct_short(stripped: Iterable[str]) -> list[str]:
+    """The distinct short lines among a page's stripped lines, in page order: what positions count."""
+    return list(dict.fromkeys(t for t in stripped if t and len(t) <= MAX_LINE_CHARS))
 
 
 def page_lines(page: str) -> list[str]:
-    """The page's distinct short lines, stripped, in page order (the order the second pass relies on)."""
-    return list(dict.fromkeys(t for raw in page.split("\n") if (t := raw.strip()) and len(t) <= MAX_LINE_CHARS))
+    """The page's distinct short lines, stripped, in page order."""
+    return distinct_short(raw.strip() for raw in page.split("\n"))
+
+
+def lines_at(stripped: Iterable[str], positions: tuple[int, ...]) -> frozenset[str]:
+    """The lines at `positions` among the distinct short lines of a page's stripped lines."""
+    if not positions:
+        return frozenset()
+    lines = distinct_short(stripped)
+    return frozenset(lines[p] for p in positions)
 
 
 def line_keys(lines: list[str]) -> np.ndarray:
@@ -37,17 +49,16 @@ def line_keys(lines: list[str]) -> np.ndarray:
     return np.frombuffer(b"".join([blake2b(t.encode(), digest_size=8).digest() for t in lines]), dtype=np.uint64)
 
 
-def _index(pages: Iterable[tuple[str, str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Doc ids, distinct short lines per page, and the key of every such line, page after page."""
-    ids: list[str] = []
+def _index(pages: Iterable[tuple[str, np.ndarray]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Page names, distinct short lines per page, and the key of every such line, page after page."""
+    names: list[str] = []
     sizes: list[int] = []
     keys = bytearray()
-    for doc_id, page in pages:
-        lines = page_lines(page)
-        ids.append(doc_id)
-        sizes.append(len(lines))
-        keys += line_keys(lines).data
-    return ids, np.array(sizes, dtype=np.int64), np.frombuffer(keys, dtype=np.uint64)
+    for name, page_keys in pages:
+        names.append(name)
+        sizes.append(len(page_keys))
+        keys += page_keys.astype(np.uint64, copy=False).tobytes()
+    return names, np.array(sizes, dtype=np.int64), np.frombuffer(keys, dtype=np.uint64)
 
 
 def _shared_counts(page: np.ndarray, other: np.ndarray, n_pages: int) -> np.ndarray:
@@ -103,33 +114,18 @@ def _repeated_rows(keys: np.ndarray, offsets: np.ndarray, sizes: np.ndarray, min
     return np.concatenate(found)
 
 
-def _texts(pages: Iterable[tuple[str, str]], ids: list[str], sizes: np.ndarray, offsets: np.ndarray, rows: np.ndarray) -> dict[str, frozenset[str]]:
-    """Second pass: each page's repeated rows back to its lines. Equal lines and equal sets are one
-    object each, so the result (sent to every worker) stays small."""
-    out: dict[str, set[str]] = {}
-    strings: dict[str, str] = {}
-    bounds = np.searchsorted(rows, offsets)
-    seen = 0
-    for i, (doc_id, page) in enumerate(pages):
-        seen += 1
-        if i >= len(ids) or doc_id != ids[i]:
-            raise RuntimeError("site.repeated_lines: the pages changed between its two passes")
-        if bounds[i] < bounds[i + 1]:
-            lines = page_lines(page)
-            if len(lines) != sizes[i]:
-                raise RuntimeError(f"site.repeated_lines: page {doc_id} changed between its two passes")
-            found = out.setdefault(doc_id, set())
-            found.update(strings.setdefault(t, t) for t in (lines[r] for r in (rows[bounds[i] : bounds[i + 1]] - offsets[i]).tolist()))
-    if seen != len(ids):
-        raise RuntimeError("site.repeated_lines: the pages changed between its two passes")
-    sets: dict[frozenset[str], frozenset[str]] = {}
-    return {doc_id: sets.setdefault(frozenset(texts), frozenset(texts)) for doc_id, texts in out.items()}
-
-
-def repeated_lines(pages: Pages, min_shared: int) -> dict[str, frozenset[str]]:
-    """{doc_id: lines of that page that another page of its template also has}; `pages()` is read twice."""
-    ids, sizes, keys = _index(pages())
+def repeated_positions(pages: Iterable[tuple[str, np.ndarray]], min_shared: int) -> dict[str, tuple[int, ...]]:
+    """{name: positions of that page's lines that another page of its template also has} from each
+    page's `line_keys(page_lines(page))`; positions count in page_lines' order, pages without any are left out."""
+    names, sizes, keys = _index(pages)
     offsets = np.r_[0, np.cumsum(sizes)]
     rows = _repeated_rows(keys, offsets, sizes, min_shared)
     del keys
-    return _texts(pages(), ids, sizes, offsets, rows)
+    bounds = np.searchsorted(rows, offsets).tolist()
+    found = np.flatnonzero(np.diff(bounds)).tolist()
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal answers one object: the context goes to every worker
+    out = {}
+    for i in found:
+        positions = tuple((rows[bounds[i] : bounds[i + 1]] - offsets[i]).tolist())
+        out[names[i]] = shared.setdefault(positions, positions)
+    return out

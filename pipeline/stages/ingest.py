@@ -70,7 +70,7 @@ def _read(path: Path, limit: int) -> bytes:
         raise DocError(f"cannot read file: {exc.strerror or exc}") from exc
 
 
-def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, str]:
+def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params, outputs: Path | None = None) -> dict[str, str]:
     """Where each source_path is on disk (inputs outside the repo have a shortened source_path)."""
     return inputs(params.ingest)
 

@@ -3,38 +3,64 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
 
 from pipeline.doc import Doc
+from pipeline.io import Source
 from pipeline.params import Params
 from pipeline.segment import body, language, meta, model, site
 from pipeline.segment.dates import years_in
 from pipeline.segment.label import label_lines
 from pipeline.segment.lines import split_lines
 from pipeline.segment.scan import Scan
+from pipeline.segment.site_kept import KeptLineKeys
 
 NAME = "segment"
 CODE = ("stages/segment.py", "segment")  # package files this stage runs besides cache.SHARED_CODE; dvc.yaml deps match
 INPUT = "clean"
 # the Doc fields `process` reads and sets: workers get and give back only these (mapper.fields)
-READS = ("doc_id", "page", "hints", "flags", "title", "authors", "published", "site")
+READS = ("doc_id", "source_path", "page", "hints", "flags", "title", "authors", "published", "site")
 WRITES = ("blocks", "text", "title", "authors", "published", "site", "language", "flags")
-PREPARE_READS = ("doc_id", "page")  # what `prepare` reads of a Doc (runner.prepare_fields)
+PREPARE_READS = ("source_path", "key")  # what `prepare` reads of every Doc (runner.prepare_fields); pages it reads only when new
+PAGE_READS = ["source_path", "key", "page", "error"]
 
 
-def prepare(batches: Callable[[], Iterator[list[Doc]]], params: Params) -> dict[str, frozenset[str]]:
-    """Site-level pre-pass: {doc_id: lines that other pages of the same template repeat}."""
-
-    def pages() -> Iterator[tuple[str, str]]:  # read twice by repeated_lines: the corpus is never held
-        return ((doc.doc_id, doc.page) for batch in batches() for doc in batch if doc.ok)
-
-    return site.repeated_lines(pages, params.segment.site_min_shared)
+def prepare(source: Source, params: Params, outputs: Path | None = None) -> dict[str, tuple[int, ...]]:
+    """Site-level pre-pass: {source_path: positions of the page's lines that other pages of the same
+    template repeat}, among its distinct short lines (site.py). Line keys of pages seen by the last
+    run are read from `outputs` (site_kept.py); only new pages are read and hashed."""
+    kept = KeptLineKeys(None if outputs is None else outputs / "interim" / "site")
+    names: list[str] = []
+    keys: list[str] = []
+    unkeyed: dict[int, np.ndarray] = {}  # Docs held in memory whole by the step commands have no key ("")
+    new_in: set[int] = set()  # batches with a page not seen before
+    for number, batch in enumerate(source()):
+        for doc in batch:
+            if doc.ok:
+                if not doc.key:
+                    unkeyed[len(names)] = site.line_keys(site.page_lines(doc.page))
+                elif doc.key not in kept:
+                    new_in.add(number)
+                names.append(doc.source_path)
+                keys.append(doc.key)
+    if new_in:
+        for batch in source(PAGE_READS, new_in):
+            for doc in batch:
+                if doc.ok and doc.key and doc.key not in kept:
+                    kept.add(doc.key, doc.page)
+    pages = ((name, kept[key] if key else unkeyed[i]) for i, (name, key) in enumerate(zip(names, keys)))
+    context = site.repeated_positions(pages, params.segment.site_min_shared)
+    kept.save(list(filter(None, keys)))
+    return context
 
 
 def process(doc: Doc, params: Params, context: object, line_model: model.LineModel | None = None) -> Doc:
     """`line_model`: the committed model unless given (bench/train_segment.py scores held-out pages with fold models)."""
-    repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
     lines = split_lines(doc.page)
+    positions = context.get(doc.source_path, ()) if isinstance(context, dict) else ()
+    repeated = site.lines_at((ln.text for ln in lines), positions)
     scan = Scan([ln for ln in lines if ln.text])
     lab = label_lines(lines, doc.hints, line_model or model.load(), repeated, params.segment.soft_hint_weight, scan)
     doc.blocks = body.build_blocks(doc.page, lines, lab, scan.rows)
@@ -60,6 +86,6 @@ def process(doc: Doc, params: Params, context: object, line_model: model.LineMod
 
 
 def context_key(doc: Doc, context: object) -> str:
-    """Only this page's site-repeated lines matter to it: other sites' pages do not invalidate it."""
-    repeated = context.get(doc.doc_id, frozenset()) if isinstance(context, dict) else frozenset()
-    return hashlib.sha256("\n".join(sorted(repeated)).encode()).hexdigest()
+    """Only where this page's site-repeated lines are matters to it: other sites' pages do not invalidate it."""
+    positions = context.get(doc.source_path, ()) if isinstance(context, dict) else ()
+    return hashlib.sha256(",".join(map(str, positions)).encode()).hexdigest()
