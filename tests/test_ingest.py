@@ -1,4 +1,5 @@
 import codecs
+from pathlib import Path
 
 import pytest
 from conftest import seed_text
@@ -6,6 +7,8 @@ from conftest import seed_text
 from pipeline.errors import DocError
 from pipeline.ingest.decode import decode, normalise_newlines
 from pipeline.ingest.html import render_html
+from pipeline.io import list_inputs
+from pipeline.stages.ingest import source_path, source_paths
 
 # Seed 001 without the few characters cp1252 lacks, so every encoding below can hold it.
 TEXT = seed_text("001").encode("cp1252", "ignore").decode("cp1252")
@@ -67,3 +70,21 @@ def test_html_blocks_lines_cells_and_dropped_scripts() -> None:
 def test_html_deeper_than_parser_limit_keeps_text() -> None:
     text, _ = render_html("<div>" * 10000 + "deep text" + "</div>" * 10000)
     assert text == "deep text"
+
+
+@pytest.mark.parametrize(("where", "first"), [("inside", "in/docs/a.txt"), ("outside", "docs/a.txt"), ("is_cwd", "a.txt")])
+def test_source_paths_of_a_listing_equal_each_file_alone(where: str, first: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ingest lists every input with `source_paths` (the folder's part worked out once); each name must
+    be the one `source_path` gives the file alone: under the working directory, outside it, or at it."""
+    root = tmp_path / "project"
+    folder = root / "in" / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    for name in ("a.txt", "sub/b.html", "sub/c.pdf"):
+        (folder / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir({"inside": root, "outside": tmp_path / "elsewhere", "is_cwd": folder}[where])
+    given = {"inside": Path("in/docs"), "outside": folder, "is_cwd": Path(".")}[where]
+    paths = list_inputs(given, [".txt", ".html", ".pdf"])
+    names = source_paths(paths, given)
+    assert len(names) == 3 and names == [source_path(p, given) for p in paths]
+    assert names[0] == first

@@ -195,12 +195,12 @@ def read_dataset(path: Path) -> tuple[pa.Schema, int]:
 
 def input_paths(params: Params) -> list[str]:
     """source_path of each input, computed exactly as ingest does, so the two listings compare."""
-    from pipeline.stages.ingest import source_path
+    from pipeline.stages.ingest import source_paths
 
     folder = Path(params.ingest.input_dir)
     if not folder.is_dir():
         raise FatalError(f"params.yaml: ingest.input_dir {folder} is not a folder (validate compares it with the outputs)")
-    return [source_path(p, folder) for p in list_inputs(folder, params.ingest.extensions)]
+    return source_paths(list_inputs(folder, params.ingest.extensions), folder)
 
 
 def _blank(t: pa.DataType) -> Any:

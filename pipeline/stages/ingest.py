@@ -33,13 +33,26 @@ def source_path(path: Path, input_dir: Path) -> str:
         return (Path(input_dir.name) / absolute.relative_to(input_dir.absolute())).as_posix()
 
 
+def source_paths(paths: list[Path], input_dir: Path) -> list[str]:
+    """`source_path` of each of `paths`, files under `input_dir`: the folder's part is worked out once
+    (pathlib calls per file cost a second per 10,000 inputs, on every run)."""
+    absolute = input_dir.absolute()
+    try:
+        prefix = absolute.relative_to(Path.cwd())
+    except ValueError:
+        prefix = Path(input_dir.name)
+    head = "" if prefix == Path() else f"{prefix.as_posix()}/"
+    return [head + p.relative_to(input_dir).as_posix() for p in paths]
+
+
 @functools.lru_cache(maxsize=4)
 def inputs(params: IngestParams) -> dict[str, str]:
     """{source_path: path on disk} of every input, in sorted path order; listed once per run."""
     folder = Path(params.input_dir)
     if not folder.is_dir():
         raise FatalError(f"params.yaml: ingest.input_dir {folder} is not a folder")
-    return {source_path(p, folder): str(p) for p in list_inputs(folder, params.extensions)}
+    paths = list_inputs(folder, params.extensions)
+    return dict(zip(source_paths(paths, folder), map(str, paths)))
 
 
 def unread(name: str) -> Doc:
