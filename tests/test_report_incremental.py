@@ -6,11 +6,12 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from jinja2 import Environment
 from report_data import build_outputs, make_doc
 
-from pipeline.report import write_report
+from pipeline.report import html, write_report
 from pipeline.report.html import MANIFEST, page_name
 from pipeline.report.page import css, lines_html, number_rows
 from pipeline.report.views import page_lines, value_range
@@ -78,3 +79,18 @@ def test_a_missing_page_or_manifest_is_rendered_again(tmp_path: Path) -> None:
     (report / MANIFEST).write_text("{half a manif", encoding="utf-8")
     assert write_report(tmp_path, report)["rendered"] == len(docs)
     assert _files(report) == before
+
+
+def test_pages_rendered_by_worker_processes_equal_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run.jobs` workers share the pages, two documents at a time here: same files, same manifest, and
+    a re-run after one edit renders that page only, whichever worker holds it."""
+    monkeypatch.setattr(html, "CHUNK", 2)
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    docs = build_outputs(tmp_path, [make_doc(p) for p in seeds])
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert write_report(tmp_path, one)["rendered"] == write_report(tmp_path, two, jobs=2)["rendered"] == len(docs)
+    assert _files(one) == _files(two)
+    build_outputs(tmp_path, [*docs[:2], make_doc(seeds[2], seeds[2].read_text(encoding="utf-8") + "\nEdited, " + "word " * 40 + "\n"), *docs[3:]])
+    assert write_report(tmp_path, two, jobs=2)["rendered"] == 1
+    write_report(tmp_path, one)
+    assert _files(one) == _files(two)

@@ -12,6 +12,7 @@ run from scratch (tests/test_report_incremental.py).
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -58,27 +59,53 @@ def _previous_keys(out: Path) -> dict[str, str]:
     return keys if isinstance(keys, dict) else {}
 
 
-def write_pages(published: Published, out: Path) -> int:
-    """Render the page of every document whose key changed, remove the pages of the others; returns pages rendered."""
-    env = _environment()
+CHUNK = 100  # documents a worker takes at a time: small enough to share the work evenly
+_SHARED: tuple | None = None  # what `write_pages`'s forked workers read: inherited at the fork, never pickled
+
+
+def write_pages(published: Published, out: Path, jobs: int = 1) -> int:
+    """Render the page of every document whose key changed, remove the pages of the others; returns pages rendered.
+    `jobs` > 1: forked worker processes share the documents (every page is a file of its own, and the keys
+    come back in document order, so the files are those of one process)."""
+    global _SHARED
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
     names = [page_name(d) for d in published.doc_ids]
     for stale in set(p.name for p in docs_dir.glob("*.html")) - set(names):  # only our own pages: `out` may be a folder the user also uses
         (docs_dir / stale).unlink()
-    previous, keys, rendered = _previous_keys(out), {}, 0
-    code = code_key()
+    previous = _previous_keys(out)
     (out / MANIFEST).unlink(missing_ok=True)  # pages change below: a crash must not leave keys that vouch for them
-    for i, doc_id in enumerate(published.doc_ids):
+    chunks = [(lo, min(lo + CHUNK, len(names))) for lo in range(0, len(names), CHUNK)]
+    _SHARED = (published, names, previous, code_key(), docs_dir)
+    try:
+        if jobs > 1 and len(chunks) > 1:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                done = pool.starmap(_render, chunks)
+        else:
+            done = [_render(lo, hi) for lo, hi in chunks]
+    finally:
+        _SHARED = None
+    keys = dict(zip(names, (key for chunk_keys, _ in done for key in chunk_keys)))
+    (out / MANIFEST).write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return sum(rendered for _, rendered in done)
+
+
+def _render(lo: int, hi: int) -> tuple[list[str], int]:
+    """Pages `lo` to `hi` (document order): their keys, and how many were rendered (not kept)."""
+    assert _SHARED is not None
+    published, names, previous, code, docs_dir = _SHARED
+    env = _environment()
+    keys, rendered = [], 0
+    for i in range(lo, hi):
         prev, next_ = (names[i - 1] if i else None), (names[i + 1] if i + 1 < len(names) else None)
-        rows = published.rows(doc_id)
-        keys[names[i]] = page_key(digest(rows), prev, next_, code)
-        if previous.get(names[i]) == keys[names[i]] and (docs_dir / names[i]).is_file():
+        rows = published.rows(published.doc_ids[i])
+        key = page_key(digest(rows), prev, next_, code)
+        keys.append(key)
+        if previous.get(names[i]) == key and (docs_dir / names[i]).is_file():
             continue
         (docs_dir / names[i]).write_text(render_page(env, to_doc(rows), prev, next_), encoding="utf-8")
         rendered += 1
-    (out / MANIFEST).write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    return rendered
+    return keys, rendered
 
 
 def _index_rows(published: Published) -> list[dict]:
@@ -95,16 +122,17 @@ def _index_rows(published: Published) -> list[dict]:
     ]
 
 
-def write_report(outputs: Path, out: Path | None = None, floors: Path = Path("bench/floors.yaml")) -> dict[str, int]:
+def write_report(outputs: Path, out: Path | None = None, floors: Path = Path("bench/floors.yaml"), jobs: int = 1) -> dict[str, int]:
     """Write the report under `out` (default `outputs/report`); returns what was written, for the summary line.
 
-    `floors` (quality floors pinned for CI) marks the quality charts when the file exists.
+    `floors` (quality floors pinned for CI) marks the quality charts when the file exists; `jobs`:
+    processes rendering the document pages (`run.jobs`).
     """
     out = out or outputs / "report"
     env = _environment()
     summary = summarise(outputs, floors)
     published = Published(outputs)
-    rendered = write_pages(published, out)
+    rendered = write_pages(published, out, jobs)
     charts = {
         "blocks": bar_chart(summary.blocks_by_label, "blocks by label", colours=COLOURS),
         "numbers": bar_chart(summary.numbers_by_kind, "numbers by kind"),
