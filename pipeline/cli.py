@@ -115,7 +115,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     outputs = Path(args.outputs)
     out = Path(args.out) if args.out else outputs / "report"
-    written = write_report(outputs, out)
+    written = write_report(outputs, out, jobs=_params(args).run.jobs)
     print(f"report: {written['documents']} documents, {written['errors']} errors -> {out / 'index.html'}", file=sys.stderr)
     return 0
 
@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the static HTML report (index.html + one page per document)")
     p.add_argument("--outputs", default="outputs", help="outputs folder to read (default: outputs)")
     p.add_argument("--out", help="report folder (default: OUTPUTS/report)")
+    p.add_argument("--jobs", type=int, help="processes rendering the pages (default: run.jobs)")
     p.set_defaults(fn=cmd_report)
     return parser
 

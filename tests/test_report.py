@@ -144,3 +144,7 @@ def test_report_stage_writes_under_outputs(tmp_path: Path, capsys: pytest.Captur
     assert main(["stage", "report", "--outputs", str(tmp_path)]) == 0
     assert (tmp_path / "report" / "index.html").is_file()
     assert "report: 1 documents, 1 errors" in capsys.readouterr().err
+    # the command with its own worker count writes the same files
+    assert main(["report", "--outputs", str(tmp_path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    for path in sorted((tmp_path / "report").rglob("*.*")):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "report")).read_bytes(), path.name
