@@ -11,7 +11,8 @@ from conftest import ROOT
 from jinja2 import Environment
 from report_data import build_outputs, make_doc
 
-from pipeline.report import html, write_report
+from pipeline import parts
+from pipeline.report import published, write_report
 from pipeline.report.html import MANIFEST, page_name
 from pipeline.report.page import css, lines_html, number_rows
 from pipeline.report.views import page_lines, value_range
@@ -81,15 +82,21 @@ def test_a_missing_page_or_manifest_is_rendered_again(tmp_path: Path) -> None:
     assert _files(report) == before
 
 
-def test_pages_rendered_by_worker_processes_equal_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`run.jobs` workers share the pages, two documents at a time here: same files, same manifest, and
-    a re-run after one edit renders that page only, whichever worker holds it."""
-    monkeypatch.setattr(html, "CHUNK", 2)
+def test_pages_rendered_part_by_part_and_by_workers_equal_one_whole_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows are read two documents at a time here (parts of PART_DOCS), and `run.jobs` workers take
+    every other part: same files and manifest as a report that reads every dataset whole, and a re-run
+    after one edit renders that page only, whichever worker holds it."""
+    monkeypatch.setattr(published, "PART_DOCS", 2)
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     docs = build_outputs(tmp_path, [make_doc(p) for p in seeds])
-    one, two = tmp_path / "one", tmp_path / "two"
+    assert published.Published(tmp_path).whole is None and published.Published(tmp_path).part_count() == 3
+    one, two, whole = tmp_path / "one", tmp_path / "two", tmp_path / "whole"
     assert write_report(tmp_path, one)["rendered"] == write_report(tmp_path, two, jobs=2)["rendered"] == len(docs)
-    assert _files(one) == _files(two)
+    with monkeypatch.context() as m:
+        m.setattr(parts, "bounds", lambda *_: None)  # as when a file is not grouped by document: read whole
+        assert published.Published(tmp_path).whole is not None
+        write_report(tmp_path, whole, jobs=2)
+    assert _files(one) == _files(two) == _files(whole)
     build_outputs(tmp_path, [*docs[:2], make_doc(seeds[2], seeds[2].read_text(encoding="utf-8") + "\nEdited, " + "word " * 40 + "\n"), *docs[3:]])
     assert write_report(tmp_path, two, jobs=2)["rendered"] == 1
     write_report(tmp_path, one)

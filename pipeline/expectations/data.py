@@ -3,8 +3,8 @@
 Memory stays flat as the corpus grows: `load` keeps only what is small (Parquet schemas, null counts,
 the input listing, corpus sums), and `parts()` reads the datasets `validate.docs_per_part` documents at a time
 — each part holds those documents and their blocks, citations and numbers, so the checks that join
-datasets by doc_id see all of a document at once. Publish writes every dataset grouped by document in
-the order of documents.parquet; when a file is not (edited by hand), one part holds everything.
+datasets by doc_id see all of a document at once (pipeline/parts.py, which the report shares); when
+a file is not grouped by document as publish writes it (edited by hand), one part holds everything.
 """
 
 from __future__ import annotations
@@ -22,14 +22,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline import schema
+from pipeline import parts, schema
 from pipeline.errors import FatalError
 from pipeline.expectations.store import table_digest
 from pipeline.io import list_inputs
 from pipeline.params import Params
-
-PER_DOC = ("blocks", "citations", "numbers")  # datasets with a doc_id, read along with documents
-BATCH_BYTES = 4_000_000  # read at once from a dataset: small against a part
+from pipeline.parts import PER_DOC, batches, files
 
 
 @dataclass
@@ -64,14 +62,15 @@ class Data:
         """The corpus `docs_per_part` documents at a time (how many parts, and the parts), every
         dataset's rows in file order."""
         total = self.rows["documents"]
-        bounds = _bounds(self) if total > self.whole_docs else None
+        grouped = total > self.whole_docs and all("doc_id" in self.schemas[n].names for n in ("documents", *PER_DOC))
+        bounds = parts.bounds(self.paths, self.rows) if grouped else None
         inputs = pa.array(self.inputs, pa.string())  # once for every part's digest
         if bounds is None:  # one part: the whole corpus
             return 1, iter([self._part({name: read(self.paths[name]) for name in ("documents", *PER_DOC)}, inputs)])
         return -(-total // self.docs_per_part), self._parts(bounds, inputs)
 
     def _parts(self, bounds: dict[str, np.ndarray], inputs: pa.Array) -> Iterator[Part]:
-        cursors = {name: _Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
+        cursors = {name: parts.Cursor(self.paths[name], self.schemas[name]) for name in ("documents", *PER_DOC)}
         total = self.rows["documents"]
         for lo in range(0, total, self.docs_per_part):
             hi = min(lo + self.docs_per_part, total)
@@ -106,78 +105,8 @@ class Part:
     load: Callable[[], Data]
 
 
-def files(path: Path) -> list[Path]:
-    """A dataset is one Parquet file or a folder of part files (CONTRACT.md allows both)."""
-    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
-
-
-def batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-    """Record batches of about BATCH_BYTES each (a documents row holds a whole body text, a blocks row
-    a line or two), read without pre-buffering (which reads whole files ahead)."""
-    for part in files(path):
-        file = pq.ParquetFile(part, pre_buffer=False)
-        meta = file.metadata
-        size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
-        rows = max(16, min(65536, BATCH_BYTES * meta.num_rows // max(size, 1)))
-        yield from file.iter_batches(batch_size=rows, columns=columns)
-
-
 def read(path: Path, columns: list[str] | None = None) -> pa.Table:
     return pa.concat_tables([pq.ParquetFile(part).read(columns=columns) for part in files(path)])
-
-
-class _Cursor:
-    """Reads a dataset front to back, so many rows at a time."""
-
-    def __init__(self, path: Path, table_schema: pa.Schema) -> None:
-        self.schema = table_schema
-        self.batches = batches(path)
-        self.buffer: list[pa.RecordBatch] = []
-        self.held = 0
-
-    def take(self, n: int) -> pa.Table:
-        while self.held < n:
-            batch = next(self.batches)
-            self.buffer.append(batch)
-            self.held += batch.num_rows
-        table = pa.Table.from_batches(self.buffer, schema=self.schema)
-        self.buffer, self.held = table.slice(n).to_batches(), self.held - n
-        return table.slice(0, n)
-
-
-def _doc_ids(path: Path) -> Iterator[pa.Array]:
-    for batch in batches(path, ["doc_id"]):
-        yield batch.column(0)
-
-
-def _bounds(data: Data) -> dict[str, np.ndarray] | None:
-    """Per dataset, bound[i] = its first row that belongs to documents row i or later; None when a
-    dataset's rows are not grouped by document in the order of documents.parquet."""
-    if any("doc_id" not in data.schemas[n].names for n in ("documents", *PER_DOC)):
-        return None
-    order: dict[str, int] = {}
-    for ids in _doc_ids(data.paths["documents"]):
-        for doc_id in ids.to_pylist():
-            order.setdefault(doc_id, len(order))
-    total = data.rows["documents"]
-    if len(order) != total:  # duplicated doc ids: the per-document joins need them all at once
-        return None
-    bounds = {}
-    for name in PER_DOC:
-        first = np.full(total + 1, data.rows[name], dtype=np.int64)
-        row, last = 0, -1
-        for ids in _doc_ids(data.paths[name]):
-            runs = pc.run_end_encode(ids)
-            ends = runs.run_ends.to_numpy()
-            for start, doc_id in zip(np.r_[0, ends[:-1]].tolist(), runs.values.to_pylist()):
-                i = order.get(doc_id, -1)
-                if i < last or i < 0:
-                    return None
-                if i > last:  # (i == last: the same document, split between two batches)
-                    first[i], last = row + start, i
-            row += len(ids)
-        bounds[name] = np.minimum.accumulate(first[::-1])[::-1]  # documents without rows start where the next does
-    return bounds
 
 
 def read_dataset(path: Path) -> tuple[pa.Schema, int]:

@@ -13,24 +13,21 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from pipeline.report.keys import code_key, page_key
 from pipeline.report.labels import COLOURS, UNLABELLED, colour
 from pipeline.report.page import css, page_name, render_page
-from pipeline.report.published import Published, codes, digest, to_doc
+from pipeline.report.published import Published, digest, to_doc
 from pipeline.report.summary import summarise
 from pipeline.report.svg import bar_chart
 from pipeline.report.views import describe, value_range
 
 __all__ = ["page_name", "write_report"]
-DROPPED = ("chrome", "front_matter")  # labels whose lines stay out of documents.text and carry no notes
 MANIFEST = "pages.json"
 
 
@@ -59,14 +56,14 @@ def _previous_keys(out: Path) -> dict[str, str]:
     return keys if isinstance(keys, dict) else {}
 
 
-CHUNK = 100  # documents a worker takes at a time: small enough to share the work evenly
 _SHARED: tuple | None = None  # what `write_pages`'s forked workers read: inherited at the fork, never pickled
 
 
 def write_pages(published: Published, out: Path, jobs: int = 1) -> int:
     """Render the page of every document whose key changed, remove the pages of the others; returns pages rendered.
-    `jobs` > 1: forked worker processes share the documents (every page is a file of its own, and the keys
-    come back in document order, so the files are those of one process)."""
+    `jobs` > 1: forked worker processes take every jobs-th part of the documents, each reading the
+    datasets itself (every page is a file of its own, and the keys are put back in document order,
+    so the files are those of one process)."""
     global _SHARED
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -75,50 +72,53 @@ def write_pages(published: Published, out: Path, jobs: int = 1) -> int:
         (docs_dir / stale).unlink()
     previous = _previous_keys(out)
     (out / MANIFEST).unlink(missing_ok=True)  # pages change below: a crash must not leave keys that vouch for them
-    chunks = [(lo, min(lo + CHUNK, len(names))) for lo in range(0, len(names), CHUNK)]
-    _SHARED = (published, names, previous, code_key(), docs_dir)
+    workers = max(1, min(jobs, published.part_count()))
+    _SHARED = (published, names, previous, code_key(), docs_dir, workers)
     try:
-        if jobs > 1 and len(chunks) > 1:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                done = pool.starmap(_render, chunks)
+        if workers > 1:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = pool.map(_render, range(workers))
         else:
-            done = [_render(lo, hi) for lo, hi in chunks]
+            done = [_render(0)]
     finally:
         _SHARED = None
-    keys = dict(zip(names, (key for chunk_keys, _ in done for key in chunk_keys)))
-    (out / MANIFEST).write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    keys: list[str | None] = [None] * len(names)
+    for found, _ in done:
+        for lo, part_keys in found:
+            keys[lo : lo + len(part_keys)] = part_keys
+    (out / MANIFEST).write_text(json.dumps(dict(zip(names, keys)), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return sum(rendered for _, rendered in done)
 
 
-def _render(lo: int, hi: int) -> tuple[list[str], int]:
-    """Pages `lo` to `hi` (document order): their keys, and how many were rendered (not kept)."""
+def _render(worker: int) -> tuple[list[tuple[int, list[str]]], int]:
+    """The pages of every `workers`-th part from part `worker` on: (first document, keys) per part,
+    and how many pages were rendered (not kept)."""
     assert _SHARED is not None
-    published, names, previous, code, docs_dir = _SHARED
+    published, names, previous, code, docs_dir, workers = _SHARED
     env = _environment()
-    keys, rendered = [], 0
-    for i in range(lo, hi):
-        prev, next_ = (names[i - 1] if i else None), (names[i + 1] if i + 1 < len(names) else None)
-        rows = published.rows(published.doc_ids[i])
-        key = page_key(digest(rows), prev, next_, code)
-        keys.append(key)
-        if previous.get(names[i]) == key and (docs_dir / names[i]).is_file():
+    found, rendered = [], 0
+    for number, (lo, part) in enumerate(published.parts()):
+        if number % workers != worker:
             continue
-        (docs_dir / names[i]).write_text(render_page(env, to_doc(rows), prev, next_), encoding="utf-8")
-        rendered += 1
-    return keys, rendered
+        keys = []
+        for i in range(lo, lo + len(part.tables["documents"])):
+            prev, next_ = (names[i - 1] if i else None), (names[i + 1] if i + 1 < len(names) else None)
+            rows = part.rows(published.doc_ids[i])
+            keys.append(page_key(digest(rows), prev, next_, code))
+            if previous.get(names[i]) == keys[-1] and (docs_dir / names[i]).is_file():
+                continue
+            (docs_dir / names[i]).write_text(render_page(env, to_doc(rows), prev, next_), encoding="utf-8")
+            rendered += 1
+        found.append((lo, keys))
+    return found, rendered
 
 
 def _index_rows(published: Published) -> list[dict]:
-    """What the documents table shows, from a few columns: no document is loaded whole for it."""
-    info = published.tables["documents"].select(["doc_id", "title", "source_path", "format", "published", "words", "flags"]).to_pylist()
-    # counted on the blocks' label and doc_id codes in numpy: a Python dict per block cost seconds at 10,000 documents
-    labels, label_codes = codes(published.tables["blocks"]["label"])
-    index = published.index["blocks"]
-    per_doc = np.bincount(index.codes[np.isin(label_codes, [i for i, label in enumerate(labels) if label in DROPPED])], minlength=len(index.ids))
-    dropped = Counter(dict(zip(index.ids, per_doc.tolist())))
+    """What the documents table shows, from a few columns and the row counts: no document is loaded whole for it."""
     return [
-        {"doc": d, "href": f"docs/{page_name(d['doc_id'])}", "dropped": dropped[d["doc_id"]], "words": d["words"], **{name: published.counts(name, d["doc_id"]) for name in ("blocks", "citations", "numbers")}}
-        for d in info
+        {"doc": d, "href": f"docs/{page_name(d['doc_id'])}", "dropped": published.dropped.get(d["doc_id"], 0), "words": d["words"],
+         **{name: published.count(name, d["doc_id"]) for name in ("blocks", "citations", "numbers")}}
+        for d in published.info.to_pylist()
     ]
 
 

@@ -1,33 +1,40 @@
-"""The published datasets a document page shows, read once and indexed by doc_id.
+"""The published datasets a document page shows, some documents at a time.
 
 A page is rendered from its document's rows only, so a re-run needs the `Doc`s of the changed
 documents alone: the others are known by a digest of their rows, computed without turning them
-into Python objects (that conversion cost more than rendering the page did).
+into Python objects (that conversion cost more than rendering the page did). The rows are read
+PART_DOCS documents at a time (pipeline/parts.py, shared with validate): holding every dataset
+whole took 870 MB at 10,000 documents, and grew with the corpus. Only the documents' short columns
+and each document's row counts are kept for the whole corpus (the index page lists them all).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
+from pipeline import parts, schema
 from pipeline.doc import Block, Citation, Doc, Number
-from pipeline.report.data import doc_from_rows, read, rebuild_page
+from pipeline.report.data import dataset, doc_from_rows, read, rebuild_page
 
 DATASETS = ("documents", "blocks", "citations", "numbers")
+INFO = ["doc_id", "title", "source_path", "format", "published", "words", "flags"]  # what the index page lists
+DROPPED = ("chrome", "front_matter")  # labels whose lines stay out of documents.text and carry no notes
+PART_DOCS = 200  # documents whose rows are held at once; pages do not depend on it
 
 
-def codes(column: pa.ChunkedArray) -> tuple[list, np.ndarray]:
+def codes(column: pa.ChunkedArray | pa.Array) -> tuple[list, np.ndarray]:
     """The column's distinct values in order of first appearance, and each row's number among them
     (Arrow's dictionary encoding). The numbers are read from the Arrow buffer: `to_numpy`, like
     pa.array() on Python values, imports pandas, a second of start-up the report has no use for."""
-    encoded = column.combine_chunks().dictionary_encode()
-    indices = encoded.indices
-    width = indices.type.bit_width // 8
-    return encoded.dictionary.to_pylist(), np.frombuffer(indices.buffers()[1], dtype=f"int{8 * width}", count=len(indices), offset=indices.offset * width)
+    encoded = (column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column).dictionary_encode()
+    return encoded.dictionary.to_pylist(), parts.ints(encoded.indices)
 
 
 class _Index:
@@ -52,10 +59,11 @@ class _Index:
         return table.take(self.order.slice(start, length))
 
 
-class Published:
-    def __init__(self, outputs: Path) -> None:
-        self.tables = {name: read(outputs, name).combine_chunks() for name in DATASETS}
-        self.doc_ids: list[str] = self.tables["documents"].column("doc_id").to_pylist()
+class Part:
+    """Some documents' rows of every dataset, indexed by doc_id."""
+
+    def __init__(self, tables: dict[str, pa.Table]) -> None:
+        self.tables = {name: table.combine_chunks() for name, table in tables.items()}
         self.index = {name: _Index(table.column("doc_id")) for name, table in self.tables.items()}
 
     def rows(self, doc_id: str) -> dict[str, pa.Table]:
@@ -66,8 +74,76 @@ class Published:
         """
         return {name: self.index[name].take(table, doc_id) for name, table in self.tables.items()}
 
-    def counts(self, name: str, doc_id: str) -> int:
-        return self.index[name].count(doc_id)
+
+class Published:
+    """The documents' short columns (`info`), each document's row counts, and the rows themselves a
+    part at a time (`parts`). Datasets that are not as publish writes them (another schema, not grouped
+    by document, a missing one) are read whole, as one part."""
+
+    def __init__(self, outputs: Path) -> None:
+        self.outputs = outputs
+        self.info = read(outputs, "documents", columns=INFO)
+        self.doc_ids: list[str] = self.info.column("doc_id").to_pylist()
+        self.paths = {name: dataset(outputs, name) for name in DATASETS}
+        sizes = {name: _rows(path) for name, path in self.paths.items()}
+        streamed = all(n is not None for n in sizes.values()) and all(_contract(self.paths[n], n) for n in DATASETS)
+        self.bounds = parts.bounds(self.paths, sizes) if streamed else None  # type: ignore[arg-type]
+        self.whole = None if self.bounds is not None else Part({name: read(outputs, name) for name in DATASETS})
+        self.counts, self.dropped = self._counts()
+
+    def _counts(self) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+        """Rows per doc_id in blocks, citations and numbers, and blocks of a DROPPED label per doc_id."""
+        if self.whole is not None:
+            index = self.whole.index
+            labels, label_codes = codes(self.whole.tables["blocks"]["label"])
+            dropped = np.bincount(index["blocks"].codes[np.isin(label_codes, [i for i, label in enumerate(labels) if label in DROPPED])],
+                                  minlength=len(index["blocks"].ids))
+            counts = {name: {d: n for d, (_, n) in index[name].spans.items()} for name in parts.PER_DOC}
+            return counts, dict(zip(index["blocks"].ids, dropped.tolist()))
+        # grouped: every document's rows are one run, so a count is a difference of bounds
+        ids = self.doc_ids
+        counts = {name: dict(zip(ids, np.diff(self.bounds[name]).tolist())) for name in parts.PER_DOC}
+        dropped = np.zeros(len(ids), dtype=np.int64)
+        row = 0
+        for batch in parts.batches(self.paths["blocks"], ["label"]):
+            labels, label_codes = codes(batch.column(0))
+            at = row + np.flatnonzero(np.isin(label_codes, [i for i, label in enumerate(labels) if label in DROPPED]))
+            # the document of each dropped row: the last whose first row is at or before it
+            np.add.at(dropped, np.searchsorted(self.bounds["blocks"], at, side="right") - 1, 1)
+            row += batch.num_rows
+        return counts, dict(zip(ids, dropped.tolist()))
+
+    def part_count(self) -> int:
+        return 1 if self.whole is not None else max(1, -(-len(self.doc_ids) // PART_DOCS))
+
+    def count(self, name: str, doc_id: str) -> int:
+        return self.counts[name].get(doc_id, 0)
+
+    def parts(self) -> Iterator[tuple[int, Part]]:
+        """(number of the part's first document, the part), in document order."""
+        if self.whole is not None:
+            yield 0, self.whole
+            return
+        cursors = {name: parts.Cursor(self.paths[name], schema.DATASETS[name]) for name in DATASETS}
+        total = len(self.doc_ids)
+        for lo in range(0, total, PART_DOCS):
+            hi = min(lo + PART_DOCS, total)
+            take = {"documents": hi - lo, **{n: int(self.bounds[n][hi] - self.bounds[n][lo]) for n in parts.PER_DOC}}
+            yield lo, Part({name: cursors[name].take(n) for name, n in take.items()})
+
+
+def _rows(path: Path) -> int | None:
+    """A dataset's row count from its Parquet footers; None when it is missing or unreadable."""
+    try:
+        return sum(pq.ParquetFile(part).metadata.num_rows for part in parts.files(path)) if path.exists() else None
+    except (pa.ArrowInvalid, OSError):
+        return None
+
+
+def _contract(path: Path, name: str) -> bool:
+    """Whether every file of the dataset holds exactly the contract schema (then it is read as it is)."""
+    expected = schema.DATASETS[name]
+    return all(pq.ParquetFile(part).schema_arrow.equals(expected) for part in parts.files(path)) and bool(parts.files(path))
 
 
 def digest(rows: dict[str, pa.Table]) -> str:
