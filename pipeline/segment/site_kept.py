@@ -40,8 +40,9 @@ class KeptLineKeys:
             lists = loaded.column("lines").combine_chunks()
             self.loaded = loaded.column("key").to_pylist()
             self.index = {key: i for i, key in enumerate(self.loaded)}
-            self.offsets = np.asarray(lists.offsets)
-            self.values = np.asarray(lists.values)
+            # from the buffers: to_numpy and pa.array on numpy import pandas, which this stage keeps out
+            self.offsets = _numbers(lists.offsets, np.int64)
+            self.values = _numbers(lists.values, np.uint64)
 
     def __contains__(self, key: str) -> bool:
         return key in self.index or key in self.new
@@ -64,6 +65,14 @@ class KeptLineKeys:
         parts = [self[key] for key in used]
         offsets = np.zeros(len(parts) + 1, dtype=np.int64)
         np.cumsum([len(p) for p in parts], out=offsets[1:])
-        values = pa.array(np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64), pa.uint64())
-        lists = pa.LargeListArray.from_arrays(pa.array(offsets), values)
+        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+        values = pa.Array.from_buffers(pa.uint64(), len(flat), [None, pa.py_buffer(flat)])
+        lists = pa.LargeListArray.from_arrays(pa.Array.from_buffers(pa.int64(), len(offsets), [None, pa.py_buffer(offsets)]), values)
         self.table.write(pa.table({"key": pa.array(used, pa.string()), "lines": lists}))
+
+
+def _numbers(arr: pa.Array, dtype: type) -> np.ndarray:
+    """A 64-bit number array without nulls as numpy, from its buffer."""
+    if not len(arr):
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(arr.buffers()[1], dtype=dtype, count=len(arr), offset=arr.offset * 8)
