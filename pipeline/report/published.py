@@ -132,6 +132,18 @@ class Published:
             yield lo, Part({name: cursors[name].take(n) for name, n in take.items()})
 
 
+def column_batches(outputs: Path, name: str, column: str) -> Iterator[pa.Array]:
+    """One column of a dataset, a batch at a time when its files are in the contract schema (memory
+    stays flat); else read whole through `read`, which also casts other schemas and reads a missing
+    optional dataset as empty."""
+    path = dataset(outputs, name)
+    if path.exists() and _contract(path, name):
+        for batch in parts.batches(path, [column]):
+            yield batch.column(0)
+        return
+    yield read(outputs, name, columns=[column]).column(column).combine_chunks()
+
+
 def _rows(path: Path) -> int | None:
     """A dataset's row count from its Parquet footers; None when it is missing or unreadable."""
     try:

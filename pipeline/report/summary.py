@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 import yaml
 
 from pipeline.doc import LABELS
 from pipeline.parts import ints
 from pipeline.report.data import read
-from pipeline.report.published import codes
+from pipeline.report.published import codes, column_batches
 
 # Words that mark a validation figure inside metrics.json, whatever nesting the validate stage picks.
 VALIDATION_WORDS = ("validation", "pass_rate", "success")
@@ -100,19 +99,32 @@ def pinned_floors(path: Path) -> dict[str, dict[str, float]]:
     return {area: {k: v for k, v, _ in flatten(section)} for area, section in floors.items() if isinstance(section, dict)}
 
 
-def _value_counts(column: pa.ChunkedArray) -> Counter[str]:
-    """How often each value occurs, counted on Arrow's dictionary codes: a Python string per row cost
-    memory in proportion to the corpus (1.6 million block labels at 10,000 documents)."""
-    values, found = codes(column)
-    return Counter(dict(zip(values, np.bincount(found, minlength=len(values)).tolist())))
+def _value_counts(outputs: Path, name: str, column: str) -> Counter[str]:
+    """How often each value of a column occurs, batch by batch, counted on Arrow's dictionary codes: a
+    Python string per row, or the whole column, cost memory in proportion to the corpus (1.6 million
+    block labels at 10,000 documents)."""
+    found: Counter[str] = Counter()
+    for batch in column_batches(outputs, name, column):
+        values, at = codes(batch)
+        found.update(dict(zip(values, np.bincount(at, minlength=len(values)).tolist())))
+    return found
+
+
+def _marked(outputs: Path) -> tuple[int, int]:
+    """Citations, and those with at least one marker (marker_offsets is never null), batch by batch;
+    numpy on the buffer: a Python scalar in pc.greater imports pandas."""
+    rows = marked = 0
+    for batch in column_batches(outputs, "citations", "marker_offsets"):
+        rows += len(batch)
+        marked += int(np.count_nonzero(ints(pc.list_value_length(batch))))
+    return rows, marked
 
 
 def summarise(outputs: Path, floors: Path = Path("bench/floors.yaml")) -> Summary:
     documents = read(outputs, "documents", columns=["format", "words", "flags"]).to_pydict()
-    labels = _value_counts(read(outputs, "blocks", columns=["label"]).column("label"))
-    kinds = _value_counts(read(outputs, "numbers", columns=["kind"]).column("kind"))
-    # markers per citation (marker_offsets is never null); numpy on the buffer: a Python scalar in pc.greater imports pandas
-    markers = ints(pc.list_value_length(read(outputs, "citations", columns=["marker_offsets"]).column("marker_offsets")).combine_chunks())
+    labels = _value_counts(outputs, "blocks", "label")
+    kinds = _value_counts(outputs, "numbers", "kind")
+    citations, with_markers = _marked(outputs)
     flags = Counter(f for row in documents["flags"] for f in row)
     ordered = [label for label in LABELS if labels[label]] + sorted(set(labels) - set(LABELS))
     scores, counts = quality_scores(outputs / "quality")
@@ -123,8 +135,8 @@ def summarise(outputs: Path, floors: Path = Path("bench/floors.yaml")) -> Summar
         formats=sorted(Counter(documents["format"]).items()),
         errors=sorted(read(outputs, "errors").to_pylist(), key=lambda r: (r["source_path"], r["stage"])),
         blocks_by_label=[(label, labels[label]) for label in ordered],
-        citations=len(markers),
-        citations_with_markers=int(np.count_nonzero(markers)),
+        citations=citations,
+        citations_with_markers=with_markers,
         numbers_by_kind=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
         flags=sorted(flags.items(), key=lambda kv: (-kv[1], kv[0])),
         validation=validation_rates(metrics),
