@@ -6,6 +6,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT
 from jinja2 import Environment
@@ -101,3 +103,18 @@ def test_pages_rendered_part_by_part_and_by_workers_equal_one_whole_pass(tmp_pat
     assert write_report(tmp_path, two, jobs=2)["rendered"] == 1
     write_report(tmp_path, one)
     assert _files(one) == _files(two)
+
+
+def test_datasets_not_grouped_by_document_are_read_whole_with_the_same_pages(tmp_path: Path) -> None:
+    """A blocks file whose rows are not grouped by document (reversed here, as a hand edit might leave
+    it) cannot be read part by part: the report reads it whole and shows the same pages."""
+    docs = build_outputs(tmp_path, [make_doc(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
+    write_report(tmp_path, tmp_path / "grouped")
+    blocks = tmp_path / "blocks.parquet"
+    table = pq.read_table(blocks)
+    pq.write_table(table.take(pa.array(range(table.num_rows - 1, -1, -1), pa.int64())), blocks)
+    assert published.Published(tmp_path).whole is not None
+    write_report(tmp_path, tmp_path / "reversed")
+    grouped, reversed_ = _files(tmp_path / "grouped"), _files(tmp_path / "reversed")
+    assert len(docs) > 1 and grouped.keys() == reversed_.keys()
+    assert {k: v for k, v in grouped.items() if k != MANIFEST} == {k: v for k, v in reversed_.items() if k != MANIFEST}
