@@ -1,4 +1,4 @@
-"""Input listing, Doc <-> Arrow rows, and Parquet read/write with explicit schemas."""
+"""Input listing, Doc <-> Arrow rows, Parquet read/write with explicit schemas, and numpy <-> Arrow numbers."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -15,6 +16,24 @@ from pipeline.doc import Block, Citation, Doc, Hint, Number
 
 # Fixed writer options: the same rows always give the same bytes.
 WRITE_OPTIONS = dict(compression="zstd", use_dictionary=True, write_statistics=True, version="2.6")
+
+
+
+def numbers_of(arr: pa.Array) -> np.ndarray:
+    """A fixed-width number array without nulls as numpy, read from its buffer. `to_numpy`, like
+    `pa.array` on numpy or Python values, asks for pandas: a second of start-up in the processes that
+    keep it out (lean.py, the report)."""
+    t = arr.type
+    dtype = np.dtype(f"{'f' if pa.types.is_floating(t) else 'u' if pa.types.is_unsigned_integer(t) else 'i'}{t.bit_width // 8}")
+    if not len(arr):
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(arr.buffers()[1], dtype=dtype, count=len(arr), offset=arr.offset * dtype.itemsize)
+
+
+def array_of(values: np.ndarray, type_: pa.DataType) -> pa.Array:
+    """Numbers (numpy, no nulls, of `type_`'s width) as an Arrow array on their own buffer (see `numbers_of`)."""
+    values = np.ascontiguousarray(values)
+    return pa.Array.from_buffers(type_, len(values), [None, pa.py_buffer(values)])
 
 
 def list_inputs(folder: Path, extensions: Iterable[str]) -> list[Path]:

@@ -17,6 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.io import numbers_of
+
 PER_DOC = ("blocks", "citations", "numbers")  # datasets with a doc_id, read along with documents
 BATCH_BYTES = 4_000_000  # read at once from a dataset: small against a part
 
@@ -61,14 +63,6 @@ def doc_ids(path: Path) -> Iterator[pa.Array]:
         yield batch.column(0)
 
 
-def ints(arr: pa.Array) -> np.ndarray:
-    """An integer array without nulls as numpy, from its buffer (`to_numpy` would import pandas)."""
-    width = arr.type.bit_width // 8
-    if not len(arr):
-        return np.zeros(0, dtype=f"int{8 * width}")
-    return np.frombuffer(arr.buffers()[1], dtype=f"int{8 * width}", count=len(arr), offset=arr.offset * width)
-
-
 def bounds(paths: dict[str, Path], rows: dict[str, int]) -> dict[str, np.ndarray] | None:
     """Per dataset of PER_DOC, bound[i] = its first row that belongs to documents row i or later; None
     when a dataset's rows are not grouped by document in the order of documents.parquet, or doc ids
@@ -88,7 +82,7 @@ def bounds(paths: dict[str, Path], rows: dict[str, int]) -> dict[str, np.ndarray
             if not len(ids):
                 continue
             runs = pc.run_end_encode(ids)
-            ends = ints(runs.run_ends)
+            ends = numbers_of(runs.run_ends)
             for start, doc_id in zip(np.r_[0, ends[:-1]].tolist(), runs.values.to_pylist()):
                 i = order.get(doc_id, -1)
                 if i < last or i < 0:

@@ -57,7 +57,7 @@ def bench_pages(copies: int) -> list[tuple[str, str]]:
 
 def repeated_lines(pages: list[tuple[str, str]], min_shared: int) -> dict[str, frozenset[str]]:
     """site.repeated_positions on the pages' line keys, the positions read back as lines."""
-    positions = site.repeated_positions(((name, site.line_keys(site.page_lines(page))) for name, page in pages), min_shared)
+    positions = site.repeated_positions(((name, site.page_keys(page)) for name, page in pages), min_shared)
     texts = dict(pages)
     return {name: site.lines_at((raw.strip() for raw in texts[name].split("\n")), at) for name, at in positions.items()}
 

@@ -93,7 +93,7 @@ class ResultStore(KeptFolder[dict[str, Any]]):
 
     def __init__(self, outputs: Path) -> None:
         # what the results depend on besides the data and the checks: GX itself and our code around it
-        super().__init__(outputs / FOLDER, f"{version('great_expectations')}\0{code_version(('expectations', 'kept.py', 'parts.py'))}")
+        super().__init__(outputs / FOLDER, f"{version('great_expectations')}\0{code_version(('expectations', 'kept.py', 'parts.py', 'io.py'))}")
 
     def suite_key(self, suite: str, data: str, checks: Iterable[Any], columns: tuple[str, ...], options: dict[str, Any]) -> str:
         """`data`: the digest of what the suite reads; `checks`: the Check dataclasses run; `columns`: the

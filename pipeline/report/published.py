@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 
 from pipeline import parts, schema
 from pipeline.doc import Block, Citation, Doc, Number
+from pipeline.io import array_of, numbers_of
 from pipeline.report.data import dataset, doc_from_rows, read, rebuild_page
 
 DATASETS = ("documents", "blocks", "citations", "numbers")
@@ -31,10 +32,9 @@ PART_DOCS = 200  # documents whose rows are held at once; pages do not depend on
 
 def codes(column: pa.ChunkedArray | pa.Array) -> tuple[list, np.ndarray]:
     """The column's distinct values in order of first appearance, and each row's number among them
-    (Arrow's dictionary encoding). The numbers are read from the Arrow buffer: `to_numpy`, like
-    pa.array() on Python values, imports pandas, a second of start-up the report has no use for."""
+    (Arrow's dictionary encoding), read without pandas (io.numbers_of)."""
     encoded = (column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column).dictionary_encode()
-    return encoded.dictionary.to_pylist(), parts.ints(encoded.indices)
+    return encoded.dictionary.to_pylist(), numbers_of(encoded.indices)
 
 
 class _Index:
@@ -48,8 +48,7 @@ class _Index:
         counts = np.bincount(self.codes, minlength=len(self.ids))
         starts = np.cumsum(counts) - counts
         self.spans: dict[str, tuple[int, int]] = dict(zip(self.ids, zip(starts.tolist(), counts.tolist())))
-        order = np.argsort(self.codes, kind="stable").astype(np.int64)
-        self.order = pa.Array.from_buffers(pa.int64(), len(order), [None, pa.py_buffer(order)])
+        self.order = array_of(np.argsort(self.codes, kind="stable").astype(np.int64), pa.int64())
 
     def count(self, doc_id: str) -> int:
         return self.spans.get(doc_id, (0, 0))[1]
@@ -81,12 +80,11 @@ class Published:
     by document, a missing one) are read whole, as one part."""
 
     def __init__(self, outputs: Path) -> None:
-        self.outputs = outputs
         self.info = read(outputs, "documents", columns=INFO)
         self.doc_ids: list[str] = self.info.column("doc_id").to_pylist()
         self.paths = {name: dataset(outputs, name) for name in DATASETS}
-        sizes = {name: _rows(path) for name, path in self.paths.items()}
-        streamed = all(n is not None for n in sizes.values()) and all(_contract(self.paths[n], n) for n in DATASETS)
+        sizes = {name: _contract_rows(path, name) for name, path in self.paths.items()}
+        streamed = all(n is not None for n in sizes.values())
         self.bounds = parts.bounds(self.paths, sizes) if streamed else None  # type: ignore[arg-type]
         self.whole = None if self.bounds is not None else Part({name: read(outputs, name) for name in DATASETS})
         self.counts, self.dropped = self._counts()
@@ -137,25 +135,24 @@ def column_batches(outputs: Path, name: str, column: str) -> Iterator[pa.Array]:
     stays flat); else read whole through `read`, which also casts other schemas and reads a missing
     optional dataset as empty."""
     path = dataset(outputs, name)
-    if path.exists() and _contract(path, name):
+    if _contract_rows(path, name) is not None:
         for batch in parts.batches(path, [column]):
             yield batch.column(0)
         return
     yield read(outputs, name, columns=[column]).column(column).combine_chunks()
 
 
-def _rows(path: Path) -> int | None:
-    """A dataset's row count from its Parquet footers; None when it is missing or unreadable."""
+def _contract_rows(path: Path, name: str) -> int | None:
+    """A dataset's row count, from its Parquet footers, when every file of it holds exactly the
+    contract schema (then it is read as it is); None when it is missing, unreadable or of another schema."""
+    found = parts.files(path) if path.exists() else []
     try:
-        return sum(pq.ParquetFile(part).metadata.num_rows for part in parts.files(path)) if path.exists() else None
+        footers = [pq.ParquetFile(part) for part in found]
     except (pa.ArrowInvalid, OSError):
         return None
-
-
-def _contract(path: Path, name: str) -> bool:
-    """Whether every file of the dataset holds exactly the contract schema (then it is read as it is)."""
-    expected = schema.DATASETS[name]
-    return all(pq.ParquetFile(part).schema_arrow.equals(expected) for part in parts.files(path)) and bool(parts.files(path))
+    if not footers or not all(f.schema_arrow.equals(schema.DATASETS[name]) for f in footers):
+        return None
+    return sum(f.metadata.num_rows for f in footers)
 
 
 def digest(rows: dict[str, pa.Table]) -> str:

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 import yaml
 
 from pipeline.doc import LABELS
-from pipeline.parts import ints
+from pipeline.io import numbers_of
 from pipeline.report.data import read
 from pipeline.report.published import codes, column_batches
 
@@ -116,7 +116,7 @@ def _marked(outputs: Path) -> tuple[int, int]:
     rows = marked = 0
     for batch in column_batches(outputs, "citations", "marker_offsets"):
         rows += len(batch)
-        marked += int(np.count_nonzero(ints(pc.list_value_length(batch))))
+        marked += int(np.count_nonzero(numbers_of(pc.list_value_length(batch))))
     return rows, marked
 
 

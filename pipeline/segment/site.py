@@ -49,6 +49,11 @@ def line_keys(lines: list[str]) -> np.ndarray:
     return np.frombuffer(b"".join([blake2b(t.encode(), digest_size=8).digest() for t in lines]), dtype=np.uint64)
 
 
+def page_keys(page: str) -> np.ndarray:
+    """The key of each of the page's distinct short lines: what `repeated_positions` takes per page."""
+    return line_keys(page_lines(page))
+
+
 def _index(pages: Iterable[tuple[str, np.ndarray]]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Page names, distinct short lines per page, and the key of every such line, page after page."""
     names: list[str] = []
@@ -116,7 +121,7 @@ def _repeated_rows(keys: np.ndarray, offsets: np.ndarray, sizes: np.ndarray, min
 
 def repeated_positions(pages: Iterable[tuple[str, np.ndarray]], min_shared: int) -> dict[str, tuple[int, ...]]:
     """{name: positions of that page's lines that another page of its template also has} from each
-    page's `line_keys(page_lines(page))`; positions count in page_lines' order, pages without any are left out."""
+    page's `page_keys`; positions count in page_lines' order, pages without any are left out."""
     names, sizes, keys = _index(pages)
     offsets = np.r_[0, np.cumsum(sizes)]
     rows = _repeated_rows(keys, offsets, sizes, min_shared)

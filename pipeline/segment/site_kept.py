@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline.cache import code_version
+from pipeline.io import array_of, numbers_of
 from pipeline.kept import KeptTable
 from pipeline.segment import site
 
@@ -40,9 +41,8 @@ class KeptLineKeys:
             lists = loaded.column("lines").combine_chunks()
             self.loaded = loaded.column("key").to_pylist()
             self.index = {key: i for i, key in enumerate(self.loaded)}
-            # from the buffers: to_numpy and pa.array on numpy import pandas, which this stage keeps out
-            self.offsets = _numbers(lists.offsets, np.int64)
-            self.values = _numbers(lists.values, np.uint64)
+            self.offsets = numbers_of(lists.offsets)  # numpy without pandas, which this stage keeps out
+            self.values = numbers_of(lists.values)
 
     def __contains__(self, key: str) -> bool:
         return key in self.index or key in self.new
@@ -55,7 +55,7 @@ class KeptLineKeys:
         return self.values[self.offsets[i] : self.offsets[i + 1]]
 
     def add(self, key: str, page: str) -> None:
-        self.new[key] = site.line_keys(site.page_lines(page))
+        self.new[key] = site.page_keys(page)
 
     def save(self, keys: list[str]) -> None:
         """Keep the entries of `keys` (this run's, in its order) and no others; unchanged, nothing is written."""
@@ -66,13 +66,6 @@ class KeptLineKeys:
         offsets = np.zeros(len(parts) + 1, dtype=np.int64)
         np.cumsum([len(p) for p in parts], out=offsets[1:])
         flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
-        values = pa.Array.from_buffers(pa.uint64(), len(flat), [None, pa.py_buffer(flat)])
-        lists = pa.LargeListArray.from_arrays(pa.Array.from_buffers(pa.int64(), len(offsets), [None, pa.py_buffer(offsets)]), values)
+        lists = pa.LargeListArray.from_arrays(array_of(offsets, pa.int64()), array_of(flat, pa.uint64()))
         self.table.write(pa.table({"key": pa.array(used, pa.string()), "lines": lists}))
 
-
-def _numbers(arr: pa.Array, dtype: type) -> np.ndarray:
-    """A 64-bit number array without nulls as numpy, from its buffer."""
-    if not len(arr):
-        return np.zeros(0, dtype=dtype)
-    return np.frombuffer(arr.buffers()[1], dtype=dtype, count=len(arr), offset=arr.offset * 8)

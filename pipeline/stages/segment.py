@@ -40,7 +40,7 @@ def prepare(source: Source, params: Params, outputs: Path | None = None) -> dict
         for doc in batch:
             if doc.ok:
                 if not doc.key:
-                    unkeyed[len(names)] = site.line_keys(site.page_lines(doc.page))
+                    unkeyed[len(names)] = site.page_keys(doc.page)
                 elif doc.key not in kept:
                     new_in.add(number)
                 names.append(doc.source_path)
@@ -59,8 +59,7 @@ def prepare(source: Source, params: Params, outputs: Path | None = None) -> dict
 def process(doc: Doc, params: Params, context: object, line_model: model.LineModel | None = None) -> Doc:
     """`line_model`: the committed model unless given (bench/train_segment.py scores held-out pages with fold models)."""
     lines = split_lines(doc.page)
-    positions = context.get(doc.source_path, ()) if isinstance(context, dict) else ()
-    repeated = site.lines_at((ln.text for ln in lines), positions)
+    repeated = site.lines_at((ln.text for ln in lines), _positions(doc, context))
     scan = Scan([ln for ln in lines if ln.text])
     lab = label_lines(lines, doc.hints, line_model or model.load(), repeated, params.segment.soft_hint_weight, scan)
     doc.blocks = body.build_blocks(doc.page, lines, lab, scan.rows)
@@ -87,5 +86,9 @@ def process(doc: Doc, params: Params, context: object, line_model: model.LineMod
 
 def context_key(doc: Doc, context: object) -> str:
     """Only where this page's site-repeated lines are matters to it: other sites' pages do not invalidate it."""
-    positions = context.get(doc.source_path, ()) if isinstance(context, dict) else ()
-    return hashlib.sha256(",".join(map(str, positions)).encode()).hexdigest()
+    return hashlib.sha256(",".join(map(str, _positions(doc, context))).encode()).hexdigest()
+
+
+def _positions(doc: Doc, context: object) -> tuple[int, ...]:
+    """The page's site-repeated lines in `prepare`'s answer (none without one: a page alone)."""
+    return context.get(doc.source_path, ()) if isinstance(context, dict) else ()
