@@ -8,8 +8,10 @@ page: the article's own authors (its byline, names as printed, without reviewers
 teaser or comment authors; [] when it names none), its published date (and updated date) as the
 page states them (ISO, as precise as stated; null when only teasers, comments or copyright lines
 carry dates) and the outlet's name as the page prints it.
-- bench/meta_dev.json: 80 training pages (../shared/bench/boilerplate-train). The metadata rules
-  were tuned on these: a development score.
+- bench/meta_dev.json: 160 training pages (../shared/bench/boilerplate-train): 80 the metadata
+  rules were first tuned on, and 80 more article pages (sorted ids not yet labelled, evenly spread,
+  sites without a test page) labelled before the code's output on them was looked at. A development
+  score.
 - bench/meta_test.json: 60 test pages (../shared/bench/boilerplate), labelled after the rules were
   written and never used to change them: the honest score, from the `.txt` and the `.html`.
 Names and sites match when their tokens overlap with F1 >= 0.8 ("Dylan Bailey" = "Dylan Bailey MS"),
