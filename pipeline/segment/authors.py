@@ -15,9 +15,15 @@ from pipeline.segment.words import BOILER_WORDS, common_words
 _AFTER_NAME = (r"(?!(?i:last|updated|published|posted|reviewed|edited|comments?|follow|read|share|feb|mar|apr|jun|jul|aug|sep|"
                r"sept|oct|nov|dec|january|february|march|july|september|october|november|december)\b)")
 _NAME = (_AFTER_NAME + r"[A-Z][\w'’.-]+(?:\s+(?:" + _AFTER_NAME + r"[A-Z][\w'’.-]+|(?:de|da|van|von|der|den|al|bin|el)\b)){1,4}")
-# the cue in any case, the names capitalised ("Written by adopting cloud services, ..." is no byline)
-_BY = re.compile(r"^(?i:by|written by|author|authors|posted by|words by)(?::\s*|\s+)(" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)")
-_BY_ONE = re.compile(r"^(?i:by|written by|author|posted by|words by)(?::\s*|\s+)(" + _AFTER_NAME + r"[A-Z][\w'’.-]+)$")
+# the cue in any case, the names capitalised ("Written by adopting cloud services, ..." is no byline);
+# flattened pages glue the cue to the name ("ByRhonda Krause"): "By" then a capitalised word counts too
+_CUE_GAP = r"(?::\s*|\s+|(?<=By)(?=[A-Z][a-z]))"
+_BY = re.compile(r"^(?i:by|written by|author|authors|posted by|words by)" + _CUE_GAP + r"(" + _NAME
+                 + r"(?:\s*(?:,\s*(?:and|&)?|and|&)\s*" + _NAME + r")*)")  # "A, B, and C": the serial comma too
+_BY_ONE = re.compile(r"^(?i:by|written by|author|posted by|words by)" + _CUE_GAP + r"(" + _AFTER_NAME + r"[A-Z][\w'’.-]+)$")
+# a dateline's word glued to the name or to the date after it ("Rebecca NorrisPublished: Jun 25, 2025",
+# "Rhonda Krause UpdatedJanuary 25, 2026")
+_GLUED_CUE = re.compile(r"(?:(?<=[a-z])|\s+)(?:Published|Updated|Posted|Reviewed|Edited|Follow|Last)(?![a-z]).*$")
 _HONORIFIC = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. sir".split())
 _WORDS = re.compile(r"\w+")
 # a line that announces the author box: the names follow on the next lines
@@ -39,6 +45,9 @@ _NOT_NAME = frozenset(
     "Agency Group Team News Press Media Staff Editors Editorial Desk Office Ministry Program Programme Series "
     "Analysis Report Interview Exclusive Opinion Review Policy Research".split()
 )
+# an outlet's team as the byline next to the title ("Everfit Team", "The Upwork Team", "EcoCult Staff"):
+# the words before Team/Staff must name someone, not say "Our Team" or "Meet the Team"
+_TEAM = re.compile(r"^(?:The\s+)?((?:[A-Z][\w'’.&-]*\s+){1,3})(?:Editorial\s+)?(?:Team|Staff)$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
@@ -73,6 +82,13 @@ def name_line(text: str) -> bool:
     return bool(_NAME_ONLY.match(text)) and not text.isupper() and person_like(text)
 
 
+def team_line(text: str) -> bool:
+    """A line that is only an outlet's team or staff, credited as the author ("DianaHR Team")."""
+    m = _TEAM.match(text)
+    first = _WORDS.match(m.group(1)) if m else None
+    return first is not None and first.group().lower() not in common_words()
+
+
 def bio_name(text: str) -> str | None:
     """The person a short biography is about: "<Name> is a writer ...", "<Name> is the founding editor of ..."."""
     m = _BIO.match(text)
@@ -86,7 +102,7 @@ def by_names(text: str) -> list[str]:
     if not m:
         one = _BY_ONE.match(text)  # "Written by Kristin": a first name alone, when it reads as one
         return [one.group(1)] if one and person_like(one.group(1)) else []
-    parts = [a for a in _SPLIT_NAMES.split(m.group(1)) if a]
+    parts = [_GLUED_CUE.sub("", a) for a in _SPLIT_NAMES.split(m.group(1)) if a]
     return parts[:1] + [a for a in parts[1:] if person_like(a)]
 
 
@@ -94,7 +110,7 @@ def authors_of(ln: Line, near_title: bool) -> list[str]:
     names = by_names(ln.text)
     if names:
         return names
-    if near_title and name_line(ln.text) and BOILER_WORDS.isdisjoint(ln.tokens):
+    if near_title and (name_line(ln.text) or team_line(ln.text)) and BOILER_WORDS.isdisjoint(ln.tokens):
         return [ln.text]
     # each regex only where its fixed words are: searching long body lines is slow
     m = _NAME_ROLE.search(ln.text) if any(map(ln.text.__contains__, _ROLES)) else None

@@ -11,13 +11,16 @@ MONTHS = {
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # A year may run into the next word ("April 26, 2024Updated on: ..."): flattened pages glue
 # elements together, so the month-name patterns end at a non-digit rather than a word boundary.
+# a month name glued to the word before it ("UpdatedJanuary 25, 2026", "EditorialNovember 22, 2018"):
+# only a capitalised month after a lower-case letter, never "dismay 3, 2024"
+_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PATTERNS = [
     # 2021-11-14, 2021/01/16, 2021.01.16
     re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"),
     # 14 November 2021, 14th Nov. 2021
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
     # November 14, 2021 / Nov 14 2021
-    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
+    re.compile(_START + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
     # 14/11/2021 (day first: the European and Middle-Eastern order; ambiguous US order is rejected below)
     re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b"),
     # November 2021
