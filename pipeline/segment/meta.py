@@ -13,12 +13,12 @@ from pipeline.segment.authors import authors_beside_date
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
-from pipeline.segment.words import BOILER_WORDS
+from pipeline.segment.words import BOILER_WORDS, common_words
 
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
 # the owner after the cue and year must start with a capital: "copyright infringement ..." and
 # "Copyright notification and credit line:" are running text, not a notice
-_COPYRIGHT_OWNER = re.compile(r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,·•∙-]?\s*(?:(?i:by)\s+)?"
+_COPYRIGHT_OWNER = re.compile(r"(?i:©|\(c\)|copyright)(?![-‐][A-Za-z])\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,·•∙-]?\s*(?:(?i:by)\s+)?"
                               r"([A-Z][^.|,;©·•∙]{2,80}?)(?:\.|,|\||;|·|•|∙|\s[-–]\s|(?i:all rights)|$)")
 # what follows a name in a copyright line or sign-off: years, legal forms, marks
 _OWNER_TAIL = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|(?i:inc|llc|ltd|limited|corp|corporation|plc|gmbh))\.?|[®™])+$")
@@ -29,7 +29,15 @@ _SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|y
 _SOCIAL_CUE = re.compile(r" on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)")  # in folded text
 _INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
 _SPEAKER = re.compile(r"^([A-Z][A-Z .'’-]{1,40}):\s")
-_NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms)\b", re.I)
+_NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms|notice)\b", re.I)
+# the brand a legal owner trades as: "Black Sky Thinking Limited (trading as The Quietus)", "Timescale, Inc., d/b/a Tiger Data"
+_TRADING_AS = re.compile(r"\b(?:trading as|d/b/a|doing business as)\s+([A-Z][^.,;()|©]{1,60}?)\s*(?:[.,;()|]|$)")
+# words a company appends to its brand in the legal name ("Healthline Media", "Veranda Publications"),
+# and a registration number after it ("APNIC ABN 42 081 528 010")
+_OWNER_FORM = re.compile(r"(?:\s+(?:Media|Digital|Group|Publications|Publishing|Systems|Technologies|Company|International|Holdings))+$"
+                         r"|\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")
+_POWERED = re.compile(r"\s+(?i:powered by|built with|hosted by)\s.*$")  # "SoloWorkStudio Powered by Shopify": the shop software
+# a social link's words that are not a name: "How to Multistream on Instagram", "View this post on Instagram"
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
 
 
@@ -90,7 +98,7 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
         # a link's text, not a sentence that mentions the platform
         m = _SOCIAL.match(texts[k]) if len(texts[k]) <= 80 else None
         name = _CALL.sub("", m.group(1)).strip() if m else ""
-        if name[:1].isupper() and not _NOT_SITE.search(name):
+        if name[:1].isupper() and not _NOT_SITE.search(name) and _names_something(name):
             return name
     interviews = scan.rows_with(("interview with",))
     speakers = {m.group(1).strip() for t in texts if (m := _SPEAKER.match(t))} if interviews else set()
@@ -100,12 +108,39 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
             if name.upper() in speakers:
                 return name
     for k in scan.rows_with(("©", "copyright", "(c)"), fold=True):
-        if len(texts[k]) < 300:
-            m = _COPYRIGHT_OWNER.search(texts[k])
-            owner = _OWNER_TAIL.sub("", m.group(1).split("®")[0].split("™")[0].strip()) if m else ""
-            if owner and len(owner.split()) <= 10 and not _NOT_SITE.search(owner):
-                return owner.removeprefix("The ").strip()
+        owner = _copyright_owner(texts[k]) if len(texts[k]) < 300 else None
+        if owner:
+            return _brand(owner, texts)
     return _dateline_source(texts) or _about(scan)
+
+
+def _names_something(name: str) -> bool:
+    """A link's words that can be a name: the first is not one English text writes in lower case
+    ("How to Multistream", "View this post", "Me"), unless the whole is in capitals or one word ("Sweat")."""
+    first = name.split()[0]
+    return len(name.split()) == 1 and first.lower() not in ("me", "us", "this", "here") or first.isupper() \
+        or first.lower() not in common_words()
+
+
+def _copyright_owner(text: str) -> str | None:
+    """The brand in a copyright line: the name it trades as, else the owner without years, legal forms,
+    the words a legal name appends to a brand and registration numbers."""
+    trading = _TRADING_AS.search(text)
+    m = trading or _COPYRIGHT_OWNER.search(text)
+    owner = _OWNER_TAIL.sub("", _POWERED.sub("", m.group(1).split("®")[0].split("™")[0]).strip()) if m else ""
+    if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner):
+        return None
+    return owner if trading else owner.removeprefix("The ").strip()  # a trading name as printed
+
+
+def _brand(owner: str, texts: list[str]) -> str:
+    """The owner without the words a legal name appends to the brand ("Healthline Media" -> "Healthline"),
+    when the page prints the brand alone more often than the full name ("Levitate Media" stays)."""
+    short = _OWNER_FORM.sub("", owner).strip()
+    if not short or short == owner:
+        return owner
+    alone = sum(t.count(short) for t in texts) - sum(t.count(owner) for t in texts)
+    return short if alone > 0 else owner
 
 
 def _about(scan: Scan) -> str | None:
