@@ -38,6 +38,13 @@ def test_person_like(name: str, person: bool) -> None:
     ("Kerem Aydın July 3, 2025\n\n", ["Kerem Aydın"], "2025-07-03"),
     ("Written by Leyla\n\n", ["Leyla"], None),  # a first name alone after the cue
     ("By Category\n\n", [], None),  # a menu, not a byline
+    ("Written by Leyla Demir, Kerem Aydın, and Nasrin Farahani\n\n", ["Leyla Demir", "Kerem Aydın", "Nasrin Farahani"], None),
+    ("By Leyla DemirPublished: Jun 25, 2025\n\n", ["Leyla Demir"], "2025-06-25"),  # the cue glued to the name
+    ("ByLeyla Demir UpdatedJanuary 25, 2026\n\n", ["Leyla Demir"], "2026-01-25"),
+    ("Anatolia Review Team\n\nNov 08, 2025 7 min read\n\n", ["Anatolia Review Team"], "2025-11-08"),
+    ("The Anatolia Staff\n\n", ["The Anatolia Staff"], None),
+    ("Meet the Team\n\n", [], None),  # a menu entry, no team named
+    ("Our Team\n\n", [], None),
 ])
 def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
     doc = segmented(HEAD + header + BODY, "txt")
@@ -69,6 +76,8 @@ def test_author_score_matches_names_one_to_one() -> None:
     ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # flattened: the year runs into the next word
     ("Published 3 March 2025", "2025-03-03"),
     ("May 20245 views", None),
+    ("EditorialNovember 22, 2018", "2018-11-22"),  # a capitalised month glued to the category before it
+    ("much to our dismay 3, 2024 was a year", None),  # not a month inside a lower-case word
 ])
 def test_dates_in_glued_text(text: str, iso: str | None) -> None:
     found = find_date(text)
@@ -95,6 +104,15 @@ def test_wire_dateline(text: str, iso: str | None) -> None:
     ("About Us\nContact\nAbout Anatolia Review", "Anatolia Review"),  # no copyright line: the site's About link
     ("We tested several players by streaming the talks on YouTube and timing the delays between them", None),
     ("Make sure you have no copyright infringement issue when you're ready to publish.", None),
+    ("©Anatolia Thinking Limited (trading as The Anatolia Review) company number 07130747", "The Anatolia Review"),
+    ("© 2023 Bosphorus Data, Inc., d/b/a Anatolia Review", "Anatolia Review"),
+    ("© 2025 Anatolia ABN 42 081 528 010", "Anatolia"),  # a registration number after the name
+    ("© 2025, Anatolia Prints Powered by Shopify", "Anatolia Prints"),
+    ("Read Anatolia every week.\n© 2025 Anatolia Media LLC. All rights reserved.", "Anatolia"),  # the brand printed alone
+    ("© 2025 Anatolia Media LLC. All rights reserved.", "Anatolia Media"),  # never alone: the name stays
+    ("Free Printables\nCopyright-Free Illustrations by Kerem Aydın", None),
+    ("Copyright Notice", None),
+    ("How to Go Live on Instagram: A Step-by-Step Guide\nView this post on Instagram\nFollow Me on Instagram", None),
 ])
 def test_site_from_footer(footer: str, site: str | None) -> None:
     doc = segmented(HEAD + BODY + "\n" + footer + "\n", "txt")

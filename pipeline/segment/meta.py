@@ -32,10 +32,9 @@ _SPEAKER = re.compile(r"^([A-Z][A-Z .'’-]{1,40}):\s")
 _NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms|notice)\b", re.I)
 # the brand a legal owner trades as: "Black Sky Thinking Limited (trading as The Quietus)", "Timescale, Inc., d/b/a Tiger Data"
 _TRADING_AS = re.compile(r"\b(?:trading as|d/b/a|doing business as)\s+([A-Z][^.,;()|©]{1,60}?)\s*(?:[.,;()|]|$)")
-# words a company appends to its brand in the legal name ("Healthline Media", "Veranda Publications"),
-# and a registration number after it ("APNIC ABN 42 081 528 010")
-_OWNER_FORM = re.compile(r"(?:\s+(?:Media|Digital|Group|Publications|Publishing|Systems|Technologies|Company|International|Holdings))+$"
-                         r"|\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")
+# words a company appends to its brand in the legal name ("Healthline Media", "Veranda Publications")
+_OWNER_FORM = re.compile(r"(?:\s+(?:Media|Digital|Group|Publications|Publishing|Systems|Technologies|Company|International|Holdings))+$")
+_REGISTRATION = re.compile(r"\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")  # "APNIC ABN 42 081 528 010"
 _POWERED = re.compile(r"\s+(?i:powered by|built with|hosted by)\s.*$")  # "SoloWorkStudio Powered by Shopify": the shop software
 # a social link's words that are not a name: "How to Multistream on Instagram", "View this post on Instagram"
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
@@ -123,11 +122,12 @@ def _names_something(name: str) -> bool:
 
 
 def _copyright_owner(text: str) -> str | None:
-    """The brand in a copyright line: the name it trades as, else the owner without years, legal forms,
-    the words a legal name appends to a brand and registration numbers."""
+    """The owner a copyright line names: the name it trades as, else the owner without years, legal
+    forms, registration numbers and shop software (`_brand` then drops what a legal name appends)."""
     trading = _TRADING_AS.search(text)
     m = trading or _COPYRIGHT_OWNER.search(text)
-    owner = _OWNER_TAIL.sub("", _POWERED.sub("", m.group(1).split("®")[0].split("™")[0]).strip()) if m else ""
+    owner = _POWERED.sub("", m.group(1).split("®")[0].split("™")[0]).strip() if m else ""
+    owner = _OWNER_TAIL.sub("", _REGISTRATION.sub("", owner))
     if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner):
         return None
     return owner if trading else owner.removeprefix("The ").strip()  # a trading name as printed
