@@ -36,7 +36,6 @@ _TRADING_AS = re.compile(r"\b(?:trading as|d/b/a|doing business as)\s+([A-Z][^.,
 _OWNER_FORM = re.compile(r"(?:\s+(?:Media|Digital|Group|Publications|Publishing|Systems|Technologies|Company|International|Holdings))+$")
 _REGISTRATION = re.compile(r"\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")  # "APNIC ABN 42 081 528 010"
 _POWERED = re.compile(r"\s+(?i:powered by|built with|hosted by)\s.*$")  # "SoloWorkStudio Powered by Shopify": the shop software
-# a social link's words that are not a name: "How to Multistream on Instagram", "View this post on Instagram"
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
 
 
@@ -114,11 +113,16 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
 
 
 def _names_something(name: str) -> bool:
-    """A link's words that can be a name: the first is not one English text writes in lower case
-    ("How to Multistream", "View this post", "Me"), unless the whole is in capitals or one word ("Sweat")."""
-    first = name.split()[0]
-    return len(name.split()) == 1 and first.lower() not in ("me", "us", "this", "here") or first.isupper() \
-        or first.lower() not in common_words()
+    """A social link's words that can be an outlet's name, not "How to Multistream" or "View this post"
+    (on Instagram): a first word in capitals, or not a common lower-case English word; one word alone
+    ("Sweat") may be common, but not a pronoun ("Follow Me")."""
+    words = name.split()
+    first = words[0]
+    if first.isupper():
+        return True
+    if len(words) == 1:
+        return first.lower() not in ("me", "us", "this", "here")
+    return first.lower() not in common_words()
 
 
 def _copyright_owner(text: str) -> str | None:
@@ -135,7 +139,7 @@ def _copyright_owner(text: str) -> str | None:
 
 def _brand(owner: str, texts: list[str]) -> str:
     """The owner without the words a legal name appends to the brand ("Healthline Media" -> "Healthline"),
-    when the page prints the brand alone more often than the full name ("Levitate Media" stays)."""
+    when the page also prints the brand alone, outside the full name; otherwise the name stays whole."""
     short = _OWNER_FORM.sub("", owner).strip()
     if not short or short == owner:
         return owner
