@@ -113,6 +113,17 @@ def test_wire_dateline(text: str, iso: str | None) -> None:
     ("Free Printables\nCopyright-Free Illustrations by Kerem Aydın", None),
     ("Copyright Notice", None),
     ("How to Go Live on Instagram: A Step-by-Step Guide\nView this post on Instagram\nFollow Me on Instagram", None),
+    ("© Copyright 2026 Anatolia Review · All rights reserved · Cookie Policy", "Anatolia Review"),  # two cues
+    ("Anatolia Review © All rights reserved. – Read our terms", "Anatolia Review"),  # the owner before the cue
+    ("Anatolia Review Copyright 2019 all rights reserved.", "Anatolia Review"),
+    ("All content © 2024 All rights reserved", None),  # what is owned, not who owns it
+    ("Photo: Kerem Aydın ©", None),  # a photo credit: no rights reserved
+    ("© Copyright 1995 - 2026 Kavakli.org a Bosphorus Media Company|Terms and Conditions", "Kavakli.org"),
+    ("© 2025 Kavakli.com", "Kavakli.com"),  # a web address as the owner
+    ("Kavakli podcast\nSubscribe to Kavakli today.\n© 2025 Kavakli.com", "Kavakli"),  # the bare name printed more
+    ("About UsContact UsCareersPrivacy PolicyTerms of UsePress Center", None),  # a flattened menu after "About"
+    ("TradeFinanceExportCreditInsurance CustomsBrokerageFreightForwarding WarehousingLogistics Services\n"
+     "TradeFinanceExportCreditInsurance CustomsBrokerageFreightForwarding WarehousingLogistics Services", None),
 ])
 def test_site_from_footer(footer: str, site: str | None) -> None:
     doc = segmented(HEAD + BODY + "\n" + footer + "\n", "txt")

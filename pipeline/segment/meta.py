@@ -13,13 +13,19 @@ from pipeline.segment.authors import authors_beside_date
 from pipeline.segment.dates import find_date
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
-from pipeline.segment.words import BOILER_WORDS, common_words
+from pipeline.segment.words import BOILER_WORDS, STOPWORDS_BY_LANG, common_words
 
 _DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|on)\b:?", re.I)
 # the owner after the cue and year must start with a capital: "copyright infringement ..." and
 # "Copyright notification and credit line:" are running text, not a notice
-_COPYRIGHT_OWNER = re.compile(r"(?i:©|\(c\)|copyright)(?![-‐][A-Za-z])\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,·•∙-]?\s*(?:(?i:by)\s+)?"
-                              r"([A-Z][^.|,;©·•∙]{2,80}?)(?:\.|,|\||;|·|•|∙|\s[-–]\s|(?i:all rights)|$)")
+_COPYRIGHT_OWNER = re.compile(r"(?i:©|\(c\)|copyright)(?![-‐][A-Za-z])\s*(?:(?:©|(?i:copyright))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,·•∙-]?\s*(?:(?i:by)\s+)?"
+                              r"([A-Z](?:[^.|,;©·•∙]|\.(?=[a-z]{2,}\b)){2,80}?)(?:\.(?![a-z]{2,}\b)|,|\||;|·|•|∙|\s[-–]\s|(?i:all rights)|$)")
+# the owner before the cue, then only years and "All rights reserved" ("Anatolia Review © All rights reserved.",
+# "Anatolia Review Copyright 2019 all rights reserved."); without those words a name before © is a photo credit
+_OWNER_FIRST = re.compile(r"^([A-Z][\w.&'’ -]{1,50}?)\s+(?:©|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
+                          r"\s*[.,|]?\s*(?i:all rights reserved)(?:[.|]|\s[-–]\s|$)")
+# first words of what a line says is copyrighted, not who owns it ("All content © ...", "Photos © ...")
+_NOT_OWNER = STOPWORDS_BY_LANG["en"] | frozenset("content text images photos photographs material site website page design".split())
 # what follows a name in a copyright line or sign-off: years, legal forms, marks
 _OWNER_TAIL = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?|(?i:inc|llc|ltd|limited|corp|corporation|plc|gmbh))\.?|[®™])+$")
 # a share or follow button: "Follow Us on Facebook", "Click to share on X", "Find Levine Music on Facebook"
@@ -35,8 +41,13 @@ _TRADING_AS = re.compile(r"\b(?:trading as|d/b/a|doing business as)\s+([A-Z][^.,
 # words a company appends to its brand in the legal name ("Healthline Media", "Veranda Publications")
 _OWNER_FORM = re.compile(r"(?:\s+(?:Media|Digital|Group|Publications|Publishing|Systems|Technologies|Company|International|Holdings))+$")
 _REGISTRATION = re.compile(r"\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")  # "APNIC ABN 42 081 528 010"
+# the group that owns the brand, after it: "Anatolia Review a Bosphorus Media Company"
+_PARENT = re.compile(r"\s+an?\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?i:company|brand|publication)$")
+_DOMAIN = re.compile(r"\.[a-z]{2,}(?:\.[a-z]{2})?$")  # the top-level domain of an owner named by its web address
 _POWERED = re.compile(r"\s+(?i:powered by|built with|hosted by)\s.*$")  # "SoloWorkStudio Powered by Shopify": the shop software
-_SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*(?:[-–—:]|$)")
+# words run together: two joints make a flattened menu ("About UsContact UsCareersPrivacy Policy"), one a brand ("FunnelStory")
+_GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z]")
+_SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*[-–—:]")
 
 
 def headline_shape(ln: Line) -> bool:
@@ -129,22 +140,30 @@ def _copyright_owner(text: str) -> str | None:
     """The owner a copyright line names: the name it trades as, else the owner without years, legal
     forms, registration numbers and shop software (`_brand` then drops what a legal name appends)."""
     trading = _TRADING_AS.search(text)
-    m = trading or _COPYRIGHT_OWNER.search(text)
+    first = None if trading else _OWNER_FIRST.match(text)
+    m = trading or first or _COPYRIGHT_OWNER.search(text)
     owner = _POWERED.sub("", m.group(1).split("®")[0].split("™")[0]).strip() if m else ""
-    owner = _OWNER_TAIL.sub("", _REGISTRATION.sub("", owner))
-    if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner):
+    owner = _OWNER_TAIL.sub("", _REGISTRATION.sub("", _PARENT.sub("", owner)))
+    if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner) or first and owner.split()[0].lower() in _NOT_OWNER:
         return None
     return owner if trading else owner.removeprefix("The ").strip()  # a trading name as printed
 
 
 def _brand(owner: str, texts: list[str]) -> str:
     """The owner without the words a legal name appends to the brand ("Healthline Media" -> "Healthline"),
-    when the page also prints the brand alone, outside the full name; otherwise the name stays whole."""
+    when the page also prints the brand alone, outside the full name, or without its web domain; otherwise
+    the name stays whole."""
     short = _OWNER_FORM.sub("", owner).strip()
-    if not short or short == owner:
+    if short and short != owner:
+        alone = sum(t.count(short) for t in texts) - sum(t.count(owner) for t in texts)
+        return short if alone > 0 else owner
+    # a domain ("Anatolia.com") is the brand when the page prints the bare name more often, and that name
+    # is no common word ("Security.org" is not "Security")
+    short = _DOMAIN.sub("", owner)
+    if short == owner or short.lower() in common_words():
         return owner
-    alone = sum(t.count(short) for t in texts) - sum(t.count(owner) for t in texts)
-    return short if alone > 0 else owner
+    whole = sum(t.count(owner) for t in texts)
+    return short if sum(t.count(short) for t in texts) - whole > whole else owner
 
 
 def _about(scan: Scan) -> str | None:
@@ -152,7 +171,8 @@ def _about(scan: Scan) -> str | None:
     counts: dict[str, int] = {}
     for k in scan.rows_with(("about ",), fold=True):
         m = _ABOUT.match(scan.texts[k])
-        if m and m.group(1).lower() not in ("us", "me", "the author", "the authors", "this site", "the site"):
+        if m and m.group(1).lower() not in ("us", "me", "the author", "the authors", "this site", "the site") \
+                and len(_GLUED_WORDS.findall(m.group(1))) < 2:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
 
