@@ -128,3 +128,22 @@ def test_wire_dateline(text: str, iso: str | None) -> None:
 def test_site_from_footer(footer: str, site: str | None) -> None:
     doc = segmented(HEAD + BODY + "\n" + footer + "\n", "txt")
     assert doc.site == site
+
+
+TITLE = "\n\nTürkiye and Iran Sign Agreement to Double Border Trade\n\n"
+
+
+@pytest.mark.parametrize("top, footer, site", [
+    ("Anatolia Review\nHome\nWorld", "Anatolia Review\nPrivacy Policy\nContact", "Anatolia Review"),  # repeated below
+    ("Skip to content\nSearch\nFacebook\nKavakli\nWorld", "Kavakli is an independent magazine of Turkish politics.",
+     "Kavakli"),  # after the chrome, and "<Name> is a/an ..." in the footer
+    ("Anatolia Review\nHome\nWorld", "Privacy Policy\nContact", None),  # never printed again: a tagline or a headline
+    ("Services\nHome\nWorld", "Services\nPrivacy Policy", None),  # a menu entry the footer repeats
+    ("Work With Us\nHome\nWorld", "Work With Us\nPrivacy Policy", None),
+    ("Parkville, MO\nHome\nWorld", "Parkville, MO\nPrivacy Policy", None),  # the place of a campus
+    ("Skip to content\nAnatolia Review - Logo\nHome\nWorld", "Privacy Policy\nContact", "Anatolia Review"),  # alt text
+    ("Site Logo\nHome\nWorld", "Privacy Policy", None),
+])
+def test_site_from_logo(top: str, footer: str, site: str | None) -> None:
+    doc = segmented(top + TITLE + BODY + "\n" + footer + "\n", "txt")
+    assert doc.site == site

@@ -35,7 +35,7 @@ _SOCIAL = re.compile(r"^(.{3,60}?) on (?:facebook|twitter|x|linkedin|instagram|y
 _SOCIAL_CUE = re.compile(r" on (?:facebook|twitter|x|linkedin|instagram|youtube|telegram)")  # in folded text
 _INTERVIEW = re.compile(r"\binterview with ((?:[A-Z][\w'’-]+\s?){1,4})")
 _SPEAKER = re.compile(r"^([A-Z][A-Z .'’-]{1,40}):\s")
-_NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms|notice)\b", re.I)
+_NOT_SITE = re.compile(r"\b(?:all rights|reserved|copyright|privacy|terms|notice|accessibility)\b", re.I)
 # the brand a legal owner trades as: "Black Sky Thinking Limited (trading as The Quietus)", "Timescale, Inc., d/b/a Tiger Data"
 _TRADING_AS = re.compile(r"\b(?:trading as|d/b/a|doing business as)\s+([A-Z][^.,;()|©]{1,60}?)\s*(?:[.,;()|]|$)")
 # words a company appends to its brand in the legal name ("Healthline Media", "Veranda Publications")
@@ -45,6 +45,12 @@ _REGISTRATION = re.compile(r"\s+(?:[A-Z]{2,4}\s+)?\d[\d\s]{5,}$")  # "APNIC ABN 
 _PARENT = re.compile(r"\s+an?\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*\s+(?i:company|brand|publication)$")
 _DOMAIN = re.compile(r"\.[a-z]{2,}(?:\.[a-z]{2})?$")  # the top-level domain of an owner named by its web address
 _POWERED = re.compile(r"\s+(?i:powered by|built with|hosted by)\s.*$")  # "SoloWorkStudio Powered by Shopify": the shop software
+LOGO_ROWS = 10  # the header: a page's first lines, where the logo's text stands
+FOOTER_ROWS = 25  # the footer: a page's last lines, where the site's name is printed again
+LOGO_WORDS = 4  # an outlet's name is short; longer top lines are taglines and headlines
+# words of header links that are not names: the reader addressed, a language switch
+_MENU_WORDS = frozenset("us me we you your our english español français deutsch italiano português".split())
+_LOGO = re.compile(r"^(.{2,40}?)\s*(?:[-–|:]\s*)?(?i:logo)$")  # a logo image's alt text: "Anatolia Review - Logo"
 # words run together: two joints make a flattened menu ("About UsContact UsCareersPrivacy Policy"), one a brand ("FunnelStory")
 _GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z]")
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*[-–—:]")
@@ -99,7 +105,8 @@ def dateline(ln: Line) -> tuple[str, list[str]] | None:
 
 
 def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
-    """The outlet as the page names it: copyright owner, "<Site> on Facebook", interview-with + speaker label.
+    """The outlet as the page names it: copyright owner, "<Site> on Facebook", interview-with + speaker label;
+    failing those an agency source, an "About <Site>" link, the logo's line in the header (`_logo`).
     Each pattern runs only on the lines holding a word all its matches need (`scan`), in page order."""
     scan = Scan([ln for ln in lines if ln.text]) if scan is None else scan
     texts = scan.texts
@@ -120,7 +127,7 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
         owner = _copyright_owner(texts[k]) if len(texts[k]) < 300 else None
         if owner:
             return _brand(owner, texts)
-    return _dateline_source(texts) or _about(scan)
+    return _dateline_source(texts) or _about(scan) or _logo(scan)
 
 
 def _names_something(name: str) -> bool:
@@ -175,6 +182,42 @@ def _about(scan: Scan) -> str | None:
                 and len(_GLUED_WORDS.findall(m.group(1))) < 2:
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def _logo(scan: Scan) -> str | None:
+    """The name in the page's header, where the logo stands: its first line that is not chrome ("Skip to
+    content", "Search", "Facebook"), when it reads as a name and the page's footer repeats it, alone or as
+    "<Name> is a ..."; or a logo's alt text near the top ("Anatolia Review - Logo")."""
+    rows = scan.rows
+    for k, ln in enumerate(rows[:LOGO_ROWS]):
+        m = _LOGO.match(ln.text)
+        if m:  # the alt text names the site by itself: "Site Logo" does not
+            name = m.group(1)
+            named = name[:1].isupper() and not _NOT_SITE.search(name) and BOILER_WORDS.isdisjoint(name.split())
+            return name if named and (" " in name or name.lower() not in common_words()) else None
+        if not BOILER_WORDS.isdisjoint(ln.tokens):
+            continue
+        if not _logo_name(ln):
+            return None
+        # the footer: the last rows, the second half of a short page
+        tail = {t.lower() for t in scan.texts[max(k + 1, len(rows) // 2, len(rows) - FOOTER_ROWS):]}
+        low = ln.text.lower()
+        return ln.text if low in tail or any(t.startswith((low + " is a ", low + " is an ")) for t in tail) else None
+    return None
+
+
+def _logo_name(ln: Line) -> bool:
+    """A logo's text: a few words, capitalised, no digits or address; one word is no common word ("Services"),
+    several do not start with one ("Make a Gift"), unless in capitals."""
+    text = ln.text
+    if not 1 <= ln.ntok <= LOGO_WORDS or len(text) > 40 or not text[0].isupper() or any(map(str.isdigit, text)):
+        return False
+    # an address, a place ("Parkville, MO"), a choice ("Country/Region"), a link to the reader ("Work With Us")
+    if any(c in text for c in "@,/") or _NOT_SITE.search(text) or not _MENU_WORDS.isdisjoint(w.lower() for w in ln.tokens):
+        return False
+    if ln.ntok == 1:
+        return text.lower() not in common_words()
+    return _names_something(text)
 
 
 def _dateline_source(texts: list[str]) -> str | None:
