@@ -10,7 +10,7 @@ from article_text import BODY
 from bench.quality_meta import author_scores, matched
 from bench.quality_segment import segmented
 from pipeline.segment.authors import person_like
-from pipeline.segment.dates import find_date
+from pipeline.segment.dates import find_date, short_year_date
 from pipeline.segment.meta import wire_date
 
 HEAD = "Home\nNews\nWorld\n\nTürkiye and Iran Sign Agreement to Double Border Trade\n\n"
@@ -45,6 +45,7 @@ def test_person_like(name: str, person: bool) -> None:
     ("The Anatolia Staff\n\n", ["The Anatolia Staff"], None),
     ("Meet the Team\n\n", [], None),  # a menu entry, no team named
     ("Our Team\n\n", [], None),
+    ("14.11.24\n\n", [], "2024-11-14"),  # a two-digit year, day first with dots
 ])
 def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
     doc = segmented(HEAD + header + BODY, "txt")
@@ -70,6 +71,15 @@ def test_author_score_matches_names_one_to_one() -> None:
     assert matched(["Dylan Bailey", "Dylan Bailey"], ["Dylan Bailey"]) == 1
     result = author_scores([(["Leyla Demir", "Copy Link"], ["Leyla Demir"]), ([], []), ([], ["Kerem Aydın"])])
     assert (result["precision"], result["recall"], result["page_accuracy"], result["none_when_none"]) == (0.5, 0.5, 0.3333, 1.0)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("14.11.24", "2024-11-14"), ("08.12.25", "2025-12-08"),
+    ("2.10.24", None),  # a version number
+    ("31.13.24", None), ("Updated 14.11.24 by the desk", None),  # no month 13; only a line that is the date alone
+])
+def test_short_year_date(text: str, iso: str | None) -> None:
+    assert short_year_date(text) == iso
 
 
 @pytest.mark.parametrize("text, iso", [

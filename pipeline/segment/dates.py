@@ -26,9 +26,20 @@ _PATTERNS = [
     # November 2021
     re.compile(r"\b" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I),
 ]
+_DOTTED_SHORT = re.compile(r"(?P<d>\d\d)\.(?P<m>\d\d)\.(?P<y>\d\d)")  # zero-padded: "2.10.24" is a version
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 # Every pattern above holds a year: text without this skips the five case-insensitive scans.
 _YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+
+
+def short_year_date(text: str) -> str | None:
+    """A line that is only a day-first date with a two-digit year ("14.11.24", "08.12.25": the European dotted form):
+    the year is this century's. Only a whole line: inside text such numbers are versions and scores."""
+    m = _DOTTED_SHORT.fullmatch(text)
+    if not m:
+        return None
+    day, month = int(m.group("d")), int(m.group("m"))
+    return f"20{m.group('y')}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
 def find_date(text: str, allow_year: bool = False) -> tuple[str, int, int] | None:

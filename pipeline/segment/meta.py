@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.segment.authors import authors_beside_date
-from pipeline.segment.dates import find_date
+from pipeline.segment.dates import find_date, short_year_date
 from pipeline.segment.lines import Line
 from pipeline.segment.scan import Scan
 from pipeline.segment.words import BOILER_WORDS, STOPWORDS_BY_LANG, common_words
@@ -95,7 +95,8 @@ def dateline(ln: Line) -> tuple[str, list[str]] | None:
         return None
     found = find_date(ln.text)
     if not found:
-        return None
+        short = short_year_date(ln.text) if ln.ntok == 3 else None
+        return (short, []) if short else None
     iso, start, end = found
     names = authors_beside_date(ln.text, start, end)
     date_share = (end - start) / max(len(ln.text), 1)
