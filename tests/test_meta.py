@@ -46,6 +46,10 @@ def test_person_like(name: str, person: bool) -> None:
     ("Meet the Team\n\n", [], None),  # a menu entry, no team named
     ("Our Team\n\n", [], None),
     ("14.11.24\n\n", [], "2024-11-14"),  # a two-digit year, day first with dots
+    ("Economy·6 min read·By Anatolia Editorial Team\n\n", ["Anatolia Editorial Team"], None),  # a part of the line
+    ("Anatolia Team | 5 min read\n\n", ["Anatolia Team"], None),
+    ("World · By Kerem Aydın · 4 min read\n\n", ["Kerem Aydın"], None),
+    ("Shop · By Category · Deals\n\n", [], None),  # a menu's parts
 ])
 def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
     doc = segmented(HEAD + header + BODY, "txt")

@@ -48,7 +48,22 @@ _NOT_NAME = frozenset(
 # an outlet's team as the byline next to the title ("Everfit Team", "The Upwork Team", "EcoCult Staff"):
 # the words before Team/Staff must name someone, not say "Our Team" or "Meet the Team"
 _TEAM = re.compile(r"^(?:The\s+)?((?:[A-Z][\w'’.&-]*\s+){1,3})(?:Editorial\s+)?(?:Team|Staff)$")
+# the parts of a header line set apart by a dot or bar, often without spaces ("Guides·10 min read·By ...")
+_PARTS = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+")
+_PART_CUE = re.compile(r"[|·•]")
+PARTS_MAX_TOKENS = 20  # a header line of category, reading time and byline; longer lines are prose or menus
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+def _byline_part(text: str) -> list[str]:
+    """The byline among a header line's parts ("Guides·10 min read·By Anatolia Editorial Team", "Anatolia
+    Team | 5 min read"): a part that is a byline or a team, its first name a person or a team (a part
+    "By Category" of a menu is neither)."""
+    for part in _PARTS.split(text):
+        names = by_names(part) or ([part] if team_line(part) else [])
+        if names and (person_like(names[0]) or team_line(names[0])):
+            return names
+    return []
 
 
 def authors_beside_date(text: str, start: int, end: int) -> list[str]:
@@ -112,6 +127,10 @@ def authors_of(ln: Line, near_title: bool) -> list[str]:
         return names
     if near_title and (name_line(ln.text) or team_line(ln.text)) and BOILER_WORDS.isdisjoint(ln.tokens):
         return [ln.text]
+    if near_title and ln.ntok <= PARTS_MAX_TOKENS and _PART_CUE.search(ln.text):
+        names = _byline_part(ln.text)
+        if names:
+            return names
     # each regex only where its fixed words are: searching long body lines is slow
     m = _NAME_ROLE.search(ln.text) if any(map(ln.text.__contains__, _ROLES)) else None
     m = m or (_CREDIT.search(ln.text) if "permission" in ln.text else None)

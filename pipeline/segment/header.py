@@ -70,8 +70,9 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
                 _add_authors(out, found[1])
                 continue
         names = authors.authors_of(ln, near)
-        # a byline the line model read as prose still counts when a person follows the cue
-        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and authors.person_like(names[0])):
+        # a byline the line model read as prose still counts when a person or a team follows the cue
+        credited = names and (authors.person_like(names[0]) or authors.team_line(names[0]))
+        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and credited):
             out.bylines.append(ln.index)
             _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")
