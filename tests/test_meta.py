@@ -64,6 +64,8 @@ def test_bylines_near_the_title(header: str, authors: list[str], published: str 
     ("Written by\n\nKerem Aydın\n\nFollow\n\n", ["Kerem Aydın"]),
     ("Kerem Aydın is a freelance journalist based in Istanbul who covers Iran.\n\n", ["Kerem Aydın"]),
     ("Related\n\nSelect Page\n\n", []),
+    ("Written by Leyla Demir\n\nLeyla has covered trade between Türkiye and Iran since 2015.\n\n", ["Leyla Demir"]),
+    ("Related\n\nWritten by Leyla Demir\n\nHow Gürbulak became the busiest crossing\n\n", []),  # a teaser's byline
 ])
 def test_author_box_after_the_article(box: str, authors: list[str]) -> None:
     doc = segmented(HEAD + BODY + "\nShare this article\n\n" + box + "Privacy Policy\nContact\n", "txt")

@@ -18,6 +18,7 @@ from pipeline.segment.scan import Scan
 
 LEDE_MIN_TOKENS = 8  # a standfirst is a sentence, not a kicker or a category
 BYLINE_ROWS = 10  # body rows searched for a "By ..." line when the header has none
+BOX_BYLINE_TOKENS = 8  # "Written by <name>" heading an author box: the cue and a name, no more
 
 
 def front_matter(lines: list[Line], rows: list[Line], out: Labelled, scan: Scan) -> int | None:
@@ -114,7 +115,14 @@ def _author_box(rows: list[Line], out: Labelled, body_start: int, scan: Scan) ->
     start, or a biography outside the body: the author box most sites put beside or after the text."""
     start = bisect_left(rows, body_start, key=index_of)
     for k in scan.rows_with(("author", "written by", "posted by"), fold=True):
-        if k < start or not authors.AUTHOR_CUE.match(rows[k].text):
+        if k < start:
+            continue
+        if not authors.AUTHOR_CUE.match(rows[k].text):
+            # "Written by Jane Doe" over her biography ("Jane has covered ..."): a teaser's byline has none
+            named = authors.by_names(rows[k].text) if rows[k].ntok <= BOX_BYLINE_TOKENS and k + 1 < len(rows) else []
+            if named and authors.person_like(named[0]) and rows[k + 1].text.startswith(named[0].split()[0] + " "):
+                out.authors.append(named[0])
+                return
             continue
         names = []
         for ln in rows[k + 1 : k + 5]:
