@@ -50,6 +50,9 @@ def test_person_like(name: str, person: bool) -> None:
     ("Anatolia Team | 5 min read\n\n", ["Anatolia Team"], None),
     ("World · By Kerem Aydın · 4 min read\n\n", ["Kerem Aydın"], None),
     ("Shop · By Category · Deals\n\n", [], None),  # a menu's parts
+    ("Home » Türkiye and Iran Sign Agreement to Double Border Trade\n\n"  # the dateline nine lines under the title
+     "Ankara and Tehran have agreed to double border trade within three years, officials said on Monday.\n\n"
+     "By Leyla Demir\n\n| Posted January 7, 2026\n\n| Economy | Article\n\n", ["Leyla Demir"], "2026-01-07"),
 ])
 def test_bylines_near_the_title(header: str, authors: list[str], published: str | None) -> None:
     doc = segmented(HEAD + header + BODY, "txt")

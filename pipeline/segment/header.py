@@ -18,6 +18,9 @@ from pipeline.segment.scan import Scan
 
 LEDE_MIN_TOKENS = 8  # a standfirst is a sentence, not a kicker or a category
 BYLINE_ROWS = 10  # body rows searched for a "By ..." line when the header has none
+# lines after the title searched for its dateline: a repeated headline, a picture or a standfirst may
+# come between ("Title / Standfirst / By X / | Posted January 7, 2026"); bare names only nearer (8 lines)
+DATELINE_ROWS = 10
 BOX_BYLINE_TOKENS = 8  # "Written by <name>" heading an author box: the cue and a name, no more
 
 
@@ -56,15 +59,16 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
     top = title if title is not None else body_start
     # the header: from the title to the body, and a few lines either side of the title
     lo = bisect_left(rows, top - 6, key=index_of)
-    hi = bisect_right(rows, max(body_start, top + 6), key=index_of)
+    hi = bisect_right(rows, max(body_start, top + DATELINE_ROWS), key=index_of)
     span = [ln for ln in rows[lo:hi] if out.labels[ln.index] != "footnote"]
     for ln in span:
         if ln.index == title:
             continue
-        near = title is not None and abs(ln.index - title) <= 8
+        # bare names only in the header proper: further down, only a line with a byline cue
+        near = title is not None and abs(ln.index - title) <= 8 and ln.index <= max(body_start, top + 6)
         if out.published is None:
             found = meta.dateline(ln)
-            if found and (near or ln.index < body_start):
+            if found and (title is not None and abs(ln.index - title) <= DATELINE_ROWS or ln.index < body_start):
                 out.published, out.dateline = found[0], ln.index
                 if out.labels[ln.index] != "front_matter" or ln.index < (front_end or 0):
                     out.set(ln.index, "dateline", "date_near_title")
