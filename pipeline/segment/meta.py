@@ -152,7 +152,7 @@ def _copyright_owner(text: str) -> str | None:
     m = trading or first or _COPYRIGHT_OWNER.search(text)
     owner = _POWERED.sub("", m.group(1).split("®")[0].split("™")[0]).strip() if m else ""
     owner = _OWNER_TAIL.sub("", _REGISTRATION.sub("", _PARENT.sub("", owner)))
-    if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner) or first and owner.split()[0].lower() in _NOT_OWNER:
+    if not owner or len(owner.split()) > 10 or _NOT_SITE.search(owner) or (first and owner.split()[0].lower() in _NOT_OWNER):
         return None
     return owner if trading else owner.removeprefix("The ").strip()  # a trading name as printed
 
@@ -179,9 +179,9 @@ def _about(scan: Scan) -> str | None:
     counts: dict[str, int] = {}
     for k in scan.rows_with(("about ",), fold=True):
         m = _ABOUT.match(scan.texts[k])
-        if m and m.group(1).lower() not in ("us", "me", "the author", "the authors", "this site", "the site") \
-                and len(_GLUED_WORDS.findall(m.group(1))) < 2:
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        name = m.group(1) if m else ""
+        if name.lower() not in ("", "us", "me", "the author", "the authors", "this site", "the site") and len(_GLUED_WORDS.findall(name)) < 2:
+            counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
 
 
