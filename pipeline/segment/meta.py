@@ -53,6 +53,7 @@ _MENU_WORDS = frozenset("us me we you your our english español français deutsc
 _LOGO = re.compile(r"^(.{2,40}?)\s*(?:[-–|:]\s*)?(?i:logo)$")  # a logo image's alt text: "Anatolia Review - Logo"
 # words run together: two joints make a flattened menu ("About UsContact UsCareersPrivacy Policy"), one a brand ("FunnelStory")
 _GLUED_WORDS = re.compile(r"[a-z]{3}[A-Z]")
+_NOT_ABOUT = frozenset(("", "us", "me", "the author", "the authors", "this site", "the site"))
 _SOURCE = re.compile(r"^((?:[A-Z][\w'’]+\s?){1,5})\s*[-–—:]")
 
 
@@ -180,7 +181,8 @@ def _about(scan: Scan) -> str | None:
     for k in scan.rows_with(("about ",), fold=True):
         m = _ABOUT.match(scan.texts[k])
         name = m.group(1) if m else ""
-        if name.lower() not in ("", "us", "me", "the author", "the authors", "this site", "the site") and len(_GLUED_WORDS.findall(name)) < 2:
+        # not the reader's or author's page, nor a flattened menu ("About UsContact UsCareers")
+        if name.lower() not in _NOT_ABOUT and len(_GLUED_WORDS.findall(name)) < 2:
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
 
