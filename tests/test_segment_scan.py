@@ -75,10 +75,15 @@ def test_every_line_a_rule_regex_matches_holds_its_cue() -> None:
 WORDY = st.lists(st.sampled_from(list("abcé ÄİıſK\u212a_9²½.,;:!?\"'()[]“”‘’—–-…\t\n") + ["Über", "ﬁ", "x1y", "ß"])).map("".join)
 
 
+STOPPY = st.lists(st.sampled_from(sorted(language.STOPWORDS)[::5] + ["también", "için", "değil", "x", "9", "_", " ", "İ"])).map("".join)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(WORDY, st.text(max_size=60)))
-def test_word_counts_match_the_word_regex(text: str) -> None:
-    assert language._word_counts(text) == Counter(language._WORD.findall(text))
+@given(st.one_of(STOPPY, WORDY, st.text(max_size=60)))
+def test_function_words_match_the_word_regex(text: str) -> None:
+    words = Counter(language._WORD.findall(text))
+    counts = [sum(words[w] for w in stops) for stops in language.STOPWORDS_BY_LANG.values()]
+    assert language._function_words(text).tolist() == counts
 
 
 @settings(max_examples=300, deadline=None)
