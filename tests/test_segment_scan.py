@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.segment import body, captions, chars, front, language, meta, regions, title
+from pipeline.segment import body, captions, chars, front, language, meta, regions, title, wordcodes
 from pipeline.segment.lines import split_lines
 from pipeline.segment.scan import Scan, fold
 
@@ -75,10 +75,15 @@ def test_every_line_a_rule_regex_matches_holds_its_cue() -> None:
 WORDY = st.lists(st.sampled_from(list("abcé ÄİıſK\u212a_9²½.,;:!?\"'()[]“”‘’—–-…\t\n") + ["Über", "ﬁ", "x1y", "ß"])).map("".join)
 
 
+STOPPY = st.lists(st.sampled_from(sorted(language.STOPWORDS)[::5] + ["también", "için", "değil", "x", "9", "_", " ", "İ"])).map("".join)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(WORDY, st.text(max_size=60)))
-def test_word_counts_match_the_word_regex(text: str) -> None:
-    assert language._word_counts(text) == Counter(language._WORD.findall(text))
+@given(st.one_of(STOPPY, WORDY, st.text(max_size=60)))
+def test_function_words_match_the_word_regex(text: str) -> None:
+    words = Counter(language._WORD.findall(text))
+    counts = [sum(words[w] for w in stops) for stops in language.STOPWORDS_BY_LANG.values()]
+    assert language._function_words(text).tolist() == counts
 
 
 @settings(max_examples=300, deadline=None)
@@ -90,6 +95,20 @@ def test_word_runs_and_long_words_match_their_regexes(text: str) -> None:
     starts, ends = chars.runs(word)
     assert [(m.start(), m.end()) for m in re.finditer(r"\w+", text)] == list(zip(starts.tolist(), ends.tolist()))
     assert set(title._LONG_WORD.findall(text)) == {w for w in re.findall(r"\w+", text) if len(w) > 3}
+
+
+# listed words (some cased otherwise, some longer than a packed key) glued to other letters and marks
+LISTED = st.lists(st.sampled_from(sorted(wordcodes.WORD_CODE)[::7] + ["tHE", "Subscriptions", "advertisementsx", "şey", "Ş", "é",
+                                                                       "x", "1", "_", " ", "-", "\u0130", "\ud800", "😀"])).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(LISTED, WORDY, st.text(max_size=60)))
+def test_word_codes_match_the_dict_look_up_per_token(text: str) -> None:
+    cp = chars.code_points(text)
+    starts, ends = chars.runs((chars.classes(cp) & chars.WORD) > 0)
+    codes = wordcodes.token_codes(text, cp, starts, ends)
+    assert codes.tolist() == [wordcodes.WORD_CODE.get(t, 0) for t in re.findall(r"\w+", text)]
 
 
 @settings(max_examples=400, deadline=None)

@@ -7,10 +7,11 @@ words already sit in words.py, and this needs no model download.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import numpy as np
 
 from pipeline.segment import chars
-from pipeline.segment.words import STOPWORDS_BY_LANG
+from pipeline.segment.wordcodes import PackedWords
+from pipeline.segment.words import STOPWORDS, STOPWORDS_BY_LANG
 
 _WORD = re.compile(r"[^\W\d_]+")
 # (language, characters of its script); checked by share of letters.
@@ -29,6 +30,10 @@ _SCRIPTS = (
 # that finds nothing stands for the eight counts, which would all be zero.
 _ANY_SCRIPT = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _SCRIPTS[1:]) + "]")
 _SAMPLE = 5000  # characters looked at: enough to decide, and bounded time on long reports
+# function words numbered 1, 2, ... (0: any other word), and which languages list each
+_STOP_LIST = sorted(STOPWORDS)
+_STOP_NUMBER = PackedWords({w: k for k, w in enumerate(_STOP_LIST, start=1)})
+_LISTED_IN = np.array([[False] * len(STOPWORDS_BY_LANG)] + [[w in stops for stops in STOPWORDS_BY_LANG.values()] for w in _STOP_LIST])
 
 
 def detect(text: str, default: str = "en") -> str:
@@ -47,16 +52,18 @@ def detect(text: str, default: str = "en") -> str:
             continue
         if count > 0.3 * len(sample.replace(" ", "")):
             return lang
-    words = _word_counts(sample.lower())  # each distinct word looked up once per language
-    scores = {lang: sum(map(words.__getitem__, stops & words.keys())) for lang, stops in STOPWORDS_BY_LANG.items()}
+    scores = dict(zip(STOPWORDS_BY_LANG, _function_words(sample.lower()).tolist()))
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else default
 
 
-def _word_counts(text: str) -> Counter[str]:
-    """Counts of `_WORD` matches in `text`, without the regex (whose Unicode class test per character
-    is the slow part): a match is a run of word characters (re's `\\w`) that are neither decimal
-    digits (`\\d`) nor "_", so the page's character classes (chars.py) cut them (chars.tokens)."""
+def _function_words(text: str) -> np.ndarray:
+    """Per language of STOPWORDS_BY_LANG: how many `_WORD` matches of `text` are its function words.
+    Without the regex (whose Unicode class test per character is the slow part) or a string per
+    word: a match is a run of word characters (re's `\\w`) that are neither decimal digits (`\\d`)
+    nor "_", cut by the page's character classes (chars.py) and numbered by PackedWords."""
     cp = chars.code_points(text)
     letters = ((chars.classes(cp) & (chars.WORD | chars.DIGIT)) == chars.WORD) & (cp != ord("_"))
-    return Counter(chars.tokens(cp, letters))
+    starts, ends = chars.runs(letters)
+    found = np.bincount(_STOP_NUMBER.lookup(text, cp, starts, ends), minlength=len(_LISTED_IN))
+    return found @ _LISTED_IN

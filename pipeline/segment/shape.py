@@ -129,7 +129,7 @@ def _columns(texts: list[str]) -> np.ndarray:
     n_tok = pc.n_tok.astype(float)
     caps = np.bincount(owner, weights=_titles(cls, word, tok_start), minlength=n)
     word_chars = per_line(word)
-    codes = wordcodes.token_codes(cp, word)
+    codes = wordcodes.token_codes(joined, cp, tok_start, pc.tok_end)
     stops = np.bincount(owner, weights=codes & 1, minlength=n)
     boiler_words = np.bincount(owner, weights=codes >> 1, minlength=n)
     digit = (cls & chars.DIGIT) > 0
