@@ -7,6 +7,7 @@ words already sit in words.py, and this needs no model download.
 from __future__ import annotations
 
 import re
+
 import numpy as np
 
 from pipeline.segment import chars
