@@ -58,15 +58,6 @@ def classes(cp: np.ndarray) -> np.ndarray:
     return out
 
 
-def tokens(cp: np.ndarray, mask: np.ndarray) -> list[str]:
-    """The runs of `mask` characters of the text with code points `cp`, as strings in text order:
-    every other character is made a space and the text decoded back, so one C-level `str.split`
-    cuts them (no character of a run may be whitespace). A regex `findall` of the same runs tests
-    each character in Python's `re`, several times slower."""
-    spaced = np.where(mask, cp, 32).astype(np.uint32)
-    return spaced.tobytes().decode("utf-32-le").split()
-
-
 def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end (exclusive) of each run of True in `mask`: where the value changes, with False
     before and after, alternately a start and an end (bools throughout: a diff of integers is 3x slower)."""
