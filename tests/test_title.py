@@ -71,3 +71,31 @@ def test_conditional_logit_learns_which_candidate_is_right() -> None:
     ranker = fit(train, 0.001)
     assert match_rate([page(1) for _ in range(40)], ranker) == 1.0
     assert ranker.weights[0] == max(ranker.weights)
+
+
+def _rows(text: str) -> list:
+    from pipeline.segment.lines import split_lines
+    return [ln for ln in split_lines(text) if ln.text]
+
+
+def test_far_headline_is_a_candidate_far_menu_item_is_not() -> None:
+    """A long product list can push the body far below its headline: a headline further up than
+    ABOVE rows is still a candidate, a short menu item up there is not."""
+    from pipeline.segment.labelled import Labelled
+    items = [f"Product number {i}" for i in range(title.ABOVE + 10)]
+    rows = _rows("\n".join(["Menu", "Shop", "The Best Camping Hammocks We Tested This Year", *items, BODY.split("\n")[0]]))
+    out = Labelled(labels={ln.index: "chrome" for ln in rows[:-1]} | {rows[-1].index: "body"})
+    picked = title._window(rows, out, len(rows) - 1)
+    assert 2 in picked and 0 not in picked and 1 not in picked
+    assert picked[-1] == len(rows) - 2  # the window right above the body is still whole
+
+
+def test_neighbours_breadcrumb_body_above_and_menu_above() -> None:
+    from pipeline.segment.labelled import Labelled
+    rows = _rows("Home\nNews\nWorld\nNews / World / Trade Deal Signed Today\nTrade Deal Signed Today\n"
+                 + BODY.split("\n")[0] + "\nWhat the deal means")
+    out = Labelled(labels={ln.index: "chrome" for ln in rows} | {rows[5].index: "body"})
+    in_prev, prev_body, short_before = title._neighbours(rows, out, [4, 6])
+    assert in_prev == [True, False]  # the breadcrumb above holds the headline
+    assert prev_body == [False, True]  # the section heading follows a paragraph
+    assert short_before[0] == 2 / 3 and short_before[1] == 0.0

@@ -33,6 +33,11 @@ from pipeline.segment.words import BOILER_WORDS
 
 MODEL_PATH = Path(__file__).with_name("title_model.json")
 ABOVE = 40  # rows above the body's first row that may hold the title (headers are short)
+# rows above those: a product list or teasers can push the body far below its headline (0.876 -> 0.914
+# of the training articles have a right candidate); taken only when shaped as a headline of
+# FAR_TOKENS words or more, the one-to-three word menu items up there would just add wrong candidates
+FAR = 240
+FAR_TOKENS = 5
 BELOW = 5  # rows from the body's first row on: a headline the line model took for body
 BODY_CHARS = 2000  # the start of the body, whose words the title is expected to share
 _SKIP = ("footnote", "front_matter")
@@ -49,7 +54,8 @@ NAMES = (
     "ends_colon", "starts_lower", "all_upper", "cap_ratio", "digit_ratio", "boiler_start", "has_pipe",
     "dash_suffix", "body_words", "line_score", "site_repeat", "heading", "caption", "alone", "first_shaped",
     "question", "echoed", "content_caps", "has_date", "has_time", "byline", "meta_after", "meta_before",
-    "from_top", "before_dek", "after_headline",
+    "from_top", "before_dek", "after_headline", "in_prev", "prev_body",
+    "short_before",
 )
 
 
@@ -78,10 +84,7 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
     """Row positions that may hold the title, and their features (one row per candidate).
     `scores`: the line model's score of each row; `scan`: the page's rows (`rows`) joined."""
     cut = bisect_left(rows, body_start, key=index_of)
-    # a line the model read as body is the title only if it is shaped like one: taking it out of
-    # the body costs text when wrong
-    picked = [k for k in range(max(0, cut - ABOVE), min(len(rows), cut + BELOW))
-              if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or headline_shape(rows[k]))]
+    picked = _window(rows, out, cut)
     if not picked:
         return picked, np.zeros((0, len(NAMES)))
     # built column by column: one comprehension per feature over ~30 candidates costs less than a
@@ -93,7 +96,8 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
     longs = [[t for t in ts if len(t) > 3] for ts in tokens]
     vocab = _body_words(rows, out, cut)
     head_end = scan.starts[picked[-1] + 1]  # the page down to the last candidate
-    marks = {k: _marks(rows[k]) for k in range(max(0, picked[0] - 2), min(len(rows), picked[-1] + 4))}
+    # the rows within reach of a candidate's meta features only: far candidates are few and apart
+    marks = {k: _marks(rows[k]) for k in {j for k in picked for j in range(max(0, k - 2), min(len(rows), k + 4))}}
     meta = {k: any(m) and rows[k].ntok <= 20 for k, m in marks.items()}
     shaped = [headline_shape(ln) for ln in lines]
     closest = next((k for k, s in zip(reversed(picked), reversed(shaped)) if s and k < cut), None)
@@ -101,7 +105,7 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
     last = len(rows) - 1
     counts = scan.counts
     columns = [
-        [(cut - k) / 10 if k < cut else 0.0 for k in picked],
+        [math.log1p(cut - k) if k < cut else 0.0 for k in picked],
         [(k - cut + 1) / BELOW if k >= cut else 0.0 for k in picked],
         [k >= cut for k in picked],
         [math.log1p(n) for n in ntok],
@@ -136,10 +140,34 @@ def candidates(rows: list[Line], out: Labelled, body_start: int, scores: list[fl
         # a headline and its standfirst: the longer sentence right under a shorter headline
         [k + 1 < len(rows) and _dek_under(rows[k], rows[k + 1]) for k in picked],
         [k > 0 and _dek_under(rows[k - 1], rows[k]) for k in picked],
+        *_neighbours(rows, out, picked),
     ]
     # one flat fromiter: np.array on the nested lists (bools and floats) takes twice as long
     flat = np.fromiter(chain.from_iterable(columns), dtype=np.float64, count=len(columns) * len(picked))
     return picked, flat.reshape(len(columns), len(picked)).T.copy()
+
+
+def _window(rows: list[Line], out: Labelled, cut: int) -> list[int]:
+    """The candidates' rows around the body's first row (`cut`)."""
+    # a line the model read as body is the title only if it is shaped like one: taking it out of
+    # the body costs text when wrong
+    near = [k for k in range(max(0, cut - ABOVE), min(len(rows), cut + BELOW))
+            if out.labels.get(rows[k].index) not in _SKIP and 1 <= rows[k].ntok <= 40 and (k < cut or headline_shape(rows[k]))]
+    # further up, where a long list or a teaser block pushed the body down, only headlines of a few words
+    far = [k for k in range(max(0, cut - FAR), max(0, cut - ABOVE))
+           if FAR_TOKENS <= rows[k].ntok <= 40 and headline_shape(rows[k]) and out.labels.get(rows[k].index) not in _SKIP]
+    return far + near
+
+
+def _neighbours(rows: list[Line], out: Labelled, picked: list[int]) -> list[list[float]]:
+    """What the rows right above each candidate say of it: a breadcrumb holds the headline that
+    follows it; a section heading follows body text, a headline follows a menu's short items."""
+    prev = [rows[k - 1] if k else rows[0] for k in picked]
+    return [
+        [k > 0 and p.text != rows[k].text and rows[k].text in p.text for k, p in zip(picked, prev)],
+        [k > 0 and out.labels.get(p.index) == "body" for k, p in zip(picked, prev)],
+        [sum(rows[j].ntok <= 3 for j in range(max(0, k - 3), k)) / 3 for k in picked],
+    ]
 
 
 def _dek_under(headline: Line, line: Line) -> bool:
