@@ -61,7 +61,7 @@ def _byline_part(text: str) -> list[str]:
     "By Category" of a menu is neither)."""
     for part in _PARTS.split(text):
         names = by_names(part) or ([part] if team_line(part) else [])
-        if names and (person_like(names[0]) or team_line(names[0])):
+        if names and credited(names[0]):
             return names
     return []
 
@@ -102,6 +102,11 @@ def team_line(text: str) -> bool:
     m = _TEAM.match(text)
     first = _WORDS.match(m.group(1)) if m else None
     return first is not None and first.group().lower() not in common_words()
+
+
+def credited(name: str) -> bool:
+    """A byline's name that credits someone: a person, or an outlet's team or staff."""
+    return person_like(name) or team_line(name)
 
 
 def bio_name(text: str) -> str | None:

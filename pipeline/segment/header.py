@@ -76,8 +76,7 @@ def header(lines: list[Line], rows: list[Line], out: Labelled, front_end: int | 
                 continue
         names = authors.authors_of(ln, near)
         # a byline the line model read as prose still counts when a person or a team follows the cue
-        credited = names and (authors.person_like(names[0]) or authors.team_line(names[0]))
-        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and credited):
+        if names and (out.labels[ln.index] != "body" or ln.ntok <= 12 and authors.credited(names[0])):
             out.bylines.append(ln.index)
             _add_authors(out, names)
             out.set(ln.index, "byline", "names_near_title")

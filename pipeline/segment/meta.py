@@ -128,7 +128,7 @@ def find_site(lines: list[Line], scan: Scan | None = None) -> str | None:
     for k in scan.rows_with(("©", "copyright", "(c)"), fold=True):
         owner = _copyright_owner(texts[k]) if len(texts[k]) < 300 else None
         if owner:
-            return _brand(owner, texts)
+            return _brand(owner, scan.joined)
     return _dateline_source(texts) or _about(scan) or _logo(scan)
 
 
@@ -158,21 +158,22 @@ def _copyright_owner(text: str) -> str | None:
     return owner if trading else owner.removeprefix("The ").strip()  # a trading name as printed
 
 
-def _brand(owner: str, texts: list[str]) -> str:
+def _brand(owner: str, joined: str) -> str:
     """The owner without the words a legal name appends to the brand ("Healthline Media" -> "Healthline"),
-    when the page also prints the brand alone, outside the full name, or without its web domain; otherwise
-    the name stays whole."""
+    when the page (`joined`: its lines, Scan.joined) also prints the brand alone, outside the full name, or
+    without its web domain; otherwise the name stays whole. Names hold no "\n", so a count in the joined
+    page is the sum of the lines' counts."""
     short = _OWNER_FORM.sub("", owner).strip()
     if short and short != owner:
-        alone = sum(t.count(short) for t in texts) - sum(t.count(owner) for t in texts)
+        alone = joined.count(short) - joined.count(owner)
         return short if alone > 0 else owner
     # a domain ("Anatolia.com") is the brand when the page prints the bare name more often, and that name
     # is no common word ("Security.org" is not "Security")
     short = _DOMAIN.sub("", owner)
     if short == owner or short.lower() in common_words():
         return owner
-    whole = sum(t.count(owner) for t in texts)
-    return short if sum(t.count(short) for t in texts) - whole > whole else owner
+    whole = joined.count(owner)
+    return short if joined.count(short) - whole > whole else owner
 
 
 def _about(scan: Scan) -> str | None:
